@@ -1,0 +1,40 @@
+# Two commands set everything up on a fresh machine: `make book` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PAPER ?= a4
+
+.PHONY: book html test linkcheck serve clean browser
+
+# Create the virtualenv and install the project with its pinned dependencies; redone when they change.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## book: the HTML site in _build/html (every page rebuilt; executed notebooks come from the cache)
+book: html
+
+html: $(STAMP)
+	$(BIN)/python -m leadership_handbook.build --clean
+
+## browser: make sure headless Chromium is on the machine (Debian's package, else Playwright's)
+browser: $(STAMP)
+	$(BIN)/python -m leadership_handbook.browser --install
+
+## test: the whole test suite (strict build, notebooks, links, self-contained site, exercises)
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+## linkcheck: check external links (needs the network); report in _build/linkcheck/, never part of `make test`
+linkcheck: $(STAMP)
+	$(BIN)/python -m leadership_handbook.build --builder linkcheck
+
+## serve: preview the built site at http://127.0.0.1:8000
+serve:
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build

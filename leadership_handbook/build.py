@@ -1,0 +1,105 @@
+"""Build the book strictly: the one place the build's flags live (used by `make book`, the tests and the bench).
+
+usage: python -m leadership_handbook.build [--root DIR] [--output DIR] [--clean] [--builder html|linkcheck]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# Warnings are errors (-W), nitpicky cross-references (-n), and report every warning before failing.
+STRICT_FLAGS = ["-W", "-n", "--keep-going"]
+WARNING_LINE = re.compile(r"(WARNING|ERROR|CRITICAL):")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.output.splitlines() if WARNING_LINE.search(line)]
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.warnings
+
+
+def jupyter_book_command() -> str:
+    local = Path(sys.executable).with_name("jupyter-book")
+    return str(local) if local.exists() else "jupyter-book"
+
+
+def build_book(root: Path = Path("."), output: Path | None = None, builder: str = "html",
+               clean: bool = False, strict: bool = True, extra: list[str] | None = None) -> BuildResult:
+    """Build the book at ``root`` into ``output/_build/<builder>``; ``clean`` drops earlier pages and doctrees
+    (not the notebook cache), since an incremental build does not repeat earlier warnings."""
+    root = Path(root).resolve()
+    output = Path(output).resolve() if output else root
+    if clean:
+        for stale in ("html", ".doctrees", "jupyter_execute"):
+            shutil.rmtree(output / "_build" / stale, ignore_errors=True)
+    command = [jupyter_book_command(), "build", str(root), "--builder", builder]
+    if output != root:
+        command += ["--path-output", str(output)]
+    if strict:
+        command += STRICT_FLAGS
+    command += extra or []
+    completed = subprocess.run(command, capture_output=True, text=True)
+    return BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--builder", default="html", choices=["html", "linkcheck"])
+    parser.add_argument("--clean", action="store_true", help="rebuild every page from scratch")
+    args = parser.parse_args(argv)
+    if args.builder == "linkcheck":
+        return run_linkcheck(args.root)
+    result = build_book(args.root, args.output, args.builder, clean=args.clean)
+    sys.stdout.write(result.output)
+    if result.warnings:
+        print(f"\n{len(result.warnings)} warning(s); the build treats every warning as an error:", file=sys.stderr)
+        for line in result.warnings:
+            print("  " + line, file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def run_linkcheck(root: Path) -> int:
+    """Check external links (needs the network); the report goes to _build/linkcheck/, outside the site."""
+    report_dir = Path(root).resolve() / "_build" / "linkcheck"
+    result = build_book(root, report_dir, "linkcheck", strict=False)
+    sys.stdout.write(result.output)
+    for name in ("output.txt", "output.json"):
+        produced = report_dir / "_build" / "html" / name
+        if produced.exists():
+            shutil.copy(produced, report_dir / name)
+    print(f"linkcheck report: {report_dir / 'output.txt'}")
+    return 0  # broken external links are reported, never a failed build
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def toc_files(root: Path = Path(".")) -> set[Path]:
+    """The source files that _toc.yml lists, resolved against the book's root."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    root = Path(root).resolve()
+    site_map = parse_toc_yaml(root / "_toc.yml")
+    found = set()
+    for docname in site_map:
+        matches = [root / f"{docname}{suffix}" for suffix in (".md", ".ipynb")]
+        found.add(next((m for m in matches if m.exists()), matches[0]))
+    return found

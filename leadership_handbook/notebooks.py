@@ -1,0 +1,27 @@
+"""Run the exercise notebooks the way a reader would: top to bottom in a fresh kernel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+CELL_TIMEOUT_SECONDS = 60  # the same per-cell limit as `execute.timeout` in _config.yml
+
+
+def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_SECONDS) -> nbformat.NotebookNode:
+    """Execute a notebook in a fresh kernel, with its own folder as working directory; any error raises
+    ``nbclient.exceptions.CellExecutionError``."""
+    path = Path(path)
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return notebook
+
+
+def cells_with_outputs(notebook: nbformat.NotebookNode) -> list[int]:
+    """Indexes of code cells that carry outputs or an execution count (committed notebooks have none)."""
+    return [index for index, cell in enumerate(notebook.cells)
+            if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)]

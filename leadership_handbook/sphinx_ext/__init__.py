@@ -1,0 +1,7 @@
+"""Sphinx components of the handbook, one module each; ``setup_extensions`` wires them."""
+
+
+def setup_extensions(app):
+    from leadership_handbook.sphinx_ext.page_fixes import setup_page_fixes
+
+    setup_page_fixes(app)

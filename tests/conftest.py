@@ -1,0 +1,66 @@
+"""Shared fixtures: one strict clean build of the book per test session, served on 127.0.0.1, and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from leadership_handbook.build import build_book
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory):
+    """A clean, strict build of the whole book into an empty folder (incremental builds hide warnings)."""
+    output = tmp_path_factory.mktemp("book")
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if cache.exists():  # executed notebooks are reused only when their code is unchanged
+        shutil.copytree(cache, output / "_build" / ".jupyter_cache")
+    result = build_book(ROOT, output)
+    return result, output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def site(book_build):
+    result, html = book_build
+    assert result.returncode == 0, "the strict build failed:\n" + "\n".join(result.warnings or [result.output[-3000:]])
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from leadership_handbook.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

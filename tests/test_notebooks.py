@@ -1,0 +1,40 @@
+"""Check 2: every exercise notebook runs top to bottom in a fresh kernel, is in the toc, and is committed clean."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+
+from conftest import FIXTURES, ROOT
+from leadership_handbook.build import toc_files
+from leadership_handbook.notebooks import cells_with_outputs, execute_notebook
+
+NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+def test_there_are_exercise_notebooks():
+    assert len(NOTEBOOKS) >= 1
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_in_a_fresh_kernel(notebook):
+    executed = execute_notebook(notebook)
+    assert any(cell.get("outputs") for cell in executed.cells if cell.cell_type == "code"), \
+        f"{notebook.name} ran but produced no output"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_listed_in_the_toc_and_committed_without_outputs(notebook):
+    assert notebook.resolve() in toc_files(ROOT)
+    assert cells_with_outputs(nbformat.read(notebook, as_version=4)) == []
+
+
+def test_a_notebook_that_raises_fails():
+    with pytest.raises(CellExecutionError, match="fails on purpose"):
+        execute_notebook(FIXTURES / "notebooks" / "raises.ipynb")
+
+
+def test_a_notebook_with_outputs_is_caught():
+    notebook = nbformat.read(FIXTURES / "notebooks" / "has_outputs.ipynb", as_version=4)
+    assert cells_with_outputs(notebook) == [1]
