@@ -64,3 +64,26 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def exercise_site_url(tmp_path_factory):
+    """The small book in tests/fixtures/exercise_book (one in-page exercise a page), built and served."""
+    output = tmp_path_factory.mktemp("exercise_book")
+    result = build_book(FIXTURES / "exercise_book", output)
+    assert result.ok, "\n".join(result.warnings or [result.output[-3000:]])
+    url, server = serve(output / "_build" / "html")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (empty localStorage) and page; collects JavaScript errors in page.errors."""
+    context = browser.new_context(accept_downloads=True)
+    new_page = context.new_page()
+    new_page.errors = []
+    new_page.on("pageerror", lambda error: new_page.errors.append(str(error)))
+    new_page.on("console", lambda message: message.type == "error" and new_page.errors.append(message.text))
+    yield new_page
+    context.close()

@@ -2,6 +2,8 @@
 
 
 def setup_extensions(app):
+    from leadership_handbook.sphinx_ext.exercise_forms import setup_exercise_forms
     from leadership_handbook.sphinx_ext.page_fixes import setup_page_fixes
 
     setup_page_fixes(app)
+    setup_exercise_forms(app)

@@ -1,0 +1,92 @@
+"""The ``exercise-form`` directive: an exercise that works in the page, built from an instrument file.
+
+    ```{exercise-form} future_proof
+    ```
+    ```{exercise-form} knowledge_checks
+    :part: part-1
+    ```
+
+The block is the printable worksheet (and what a reader sees without JavaScript); the page's scripts,
+added only to pages that hold such a block, score it in the browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from leadership_handbook.instruments import InstrumentError, load_handbook_index, load_instrument
+from leadership_handbook.worksheets import RenderContext, render_worksheet, scripts_for
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+class exercise_form(nodes.General, nodes.Element):
+    """Holds the instrument; rendered to HTML at write time, when page-relative links are known."""
+
+
+class ExerciseFormDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"part": directives.unchanged}
+
+    def run(self):
+        name = self.arguments[0]
+        try:
+            instrument = load_instrument(name)
+        except (InstrumentError, FileNotFoundError, ValueError) as error:
+            raise self.error(f"exercise-form {name!r}: {error}") from error
+        self.env.note_dependency(str(STATIC_DIR.parent / "instruments" / f"{name}.yml"))
+        node = exercise_form(instrument=instrument, options=dict(self.options))
+        self.set_source_info(node)
+        return [node]
+
+
+def _links_from(builder, docname):
+    return {section["label"]: {"href": builder.get_relative_uri(docname, section["doc"]), "title": section["title"]}
+            for section in load_handbook_index()["sections"]}
+
+
+def visit_exercise_form_html(self, node):
+    builder = self.builder
+    context = RenderContext(links=_links_from(builder, builder.current_docname), options=node["options"])
+    try:
+        self.body.append(render_worksheet(node["instrument"], context))
+    except ValueError as error:
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(f"exercise-form: {error}", location=node)
+    raise nodes.SkipNode
+
+
+def skip_node(self, node):
+    raise nodes.SkipNode
+
+
+def _add_page_assets(app, pagename, templatename, context, doctree):
+    """Load the exercise scripts and styles only on pages that have an exercise block."""
+    if doctree is None:
+        return
+    kinds = {node["instrument"]["kind"] for node in doctree.findall(exercise_form)}
+    if not kinds:
+        return
+    app.add_css_file("lh-exercises.css")
+    scripts = []
+    for kind in sorted(kinds):
+        scripts += [s for s in scripts_for(kind) if s not in scripts]
+    for priority, script in enumerate(scripts, start=600):
+        app.add_js_file(script, priority=priority, defer="defer")
+
+
+def _add_static_path(app, config):
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup_exercise_forms(app):
+    app.add_node(exercise_form, html=(visit_exercise_form_html, None), latex=(skip_node, None),
+                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_directive("exercise-form", ExerciseFormDirective)
+    app.connect("config-inited", _add_static_path)
+    app.connect("html-page-context", _add_page_assets)

@@ -1,0 +1,7 @@
+"""Placeholder: being written."""
+
+SCRIPTS = []
+
+
+def render(instrument, context):
+    return "<p>This exercise is being written.</p>"

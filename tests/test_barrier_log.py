@@ -1,0 +1,87 @@
+"""Barrier log: priority, ordering, quadrants and learning goals follow the rules in barrier_log.yml."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadership_handbook.barrier_log import learning_goals, prioritise, quadrant_for, validate_entries
+from leadership_handbook.instruments import load_barrier_log
+
+LOG = load_barrier_log()
+TYPES = [t["id"] for t in LOG["barrier_types"]]
+HIGH = LOG["scoring"]["high_from"]
+SETTINGS = settings(max_examples=200, deadline=None, database=None)
+
+entries = st.lists(st.fixed_dictionaries({
+    "challenge": st.text(alphabet="abcdefgh ", min_size=1, max_size=20).filter(str.strip),
+    "barrier_type": st.sampled_from(TYPES),
+    "frequency": st.integers(1, 5),
+    "impact": st.integers(1, 5),
+    "could_teach": st.text(alphabet="ijklmnop ", min_size=1, max_size=20).filter(str.strip),
+}), min_size=1, max_size=LOG["scoring"]["max_entries"])
+
+
+@SETTINGS
+@given(entries)
+def test_priority_is_frequency_times_impact_and_in_range(log):
+    for row in prioritise(LOG, log):
+        source = log[row["entry"] - 1]
+        assert row["priority"] == source["frequency"] * source["impact"]
+        assert 1 <= row["priority"] <= 25
+
+
+@SETTINGS
+@given(entries)
+def test_order_follows_the_declared_rule(log):
+    rows = prioritise(LOG, log)
+    keys = [(-r["priority"], -r["impact"], -r["frequency"], r["entry"]) for r in rows]
+    assert keys == sorted(keys)
+    assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    assert sorted(r["entry"] for r in rows) == list(range(1, len(log) + 1))
+
+
+@SETTINGS
+@given(entries)
+def test_quadrants_follow_the_threshold(log):
+    for row in prioritise(LOG, log):
+        q = next(q for q in LOG["quadrants"] if q["id"] == row["quadrant"])
+        assert (q["frequency"] == "high") == (row["frequency"] >= HIGH)
+        assert (q["impact"] == "high") == (row["impact"] >= HIGH)
+
+
+@SETTINGS
+@given(entries)
+def test_learning_goals_are_the_top_entries(log):
+    goals = learning_goals(LOG, log)
+    rows = prioritise(LOG, log)
+    assert len(goals) == min(LOG["scoring"]["top_n"], len(log))
+    assert [g["entry"] for g in goals] == [r["id"] for r in rows[: len(goals)]]
+    assert [g["goal"] for g in goals] == [r["could_teach"] for r in rows[: len(goals)]]
+
+
+def test_ties_keep_entry_order():
+    same = {"challenge": "c", "barrier_type": "change", "frequency": 3, "impact": 3, "could_teach": "t"}
+    rows = prioritise(LOG, [same, dict(same), dict(same)])
+    assert [r["id"] for r in rows] == ["B1", "B2", "B3"]
+
+
+def test_impact_breaks_ties_in_priority():
+    rows = prioritise(LOG, [
+        {"challenge": "frequent, small", "barrier_type": "resources", "frequency": 4, "impact": 2, "could_teach": "a"},
+        {"challenge": "rare, serious", "barrier_type": "politics", "frequency": 2, "impact": 4, "could_teach": "b"},
+    ])
+    assert [r["id"] for r in rows] == ["B2", "B1"]
+
+
+def test_text_is_trimmed_and_ids_added():
+    clean = validate_entries(LOG, [{"challenge": "  x ", "barrier_type": "other", "frequency": 1, "impact": 1,
+                                    "could_teach": " y"}])
+    assert clean[0]["challenge"] == "x" and clean[0]["could_teach"] == "y" and clean[0]["id"] == "B1"
+
+
+def test_corners_of_the_matrix():
+    assert quadrant_for(LOG, 5, 5)["id"] == "act-now"
+    assert quadrant_for(LOG, 1, 5)["id"] == "prepare"
+    assert quadrant_for(LOG, 5, 1)["id"] == "build-a-habit"
+    assert quadrant_for(LOG, 1, 1)["id"] == "watch"
+    assert quadrant_for(LOG, HIGH, HIGH)["id"] == "act-now"
+    assert quadrant_for(LOG, HIGH - 1, HIGH - 1)["id"] == "watch"

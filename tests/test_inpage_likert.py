@@ -1,0 +1,127 @@
+"""The Future-Proof self-assessment in the page: scores equal Python's, answers persist, clear and export work."""
+
+import csv
+import io
+import json
+import random
+
+from leadership_handbook.instruments import load_future_proof
+from leadership_handbook.scoring import score_responses
+
+INSTRUMENT = load_future_proof()
+ITEM_IDS = [item["id"] for item in INSTRUMENT["items"]]
+
+
+def random_answers(rng):
+    """Answers for every item: mostly 1 to 5, some left blank to exercise the partial-answer rule."""
+    blank_rate = rng.choice([0, 0, 0.2, 0.5])
+    return {i: (None if rng.random() < blank_rate else rng.randint(1, 5)) for i in ITEM_IDS}
+
+
+def set_answers(page, answers):
+    """Tick the radios as a reader would leave them, then fire one change event (fast for many sets)."""
+    page.evaluate("""answers => {
+        const form = document.querySelector('.lh-form');
+        form.reset();
+        for (const [name, value] of Object.entries(answers)) {
+            if (value === null) continue;
+            form.querySelector(`input[name="${name}"][value="${value}"]`).checked = true;
+        }
+        form.dispatchEvent(new Event('change', {bubbles: true}));
+    }""", answers)
+
+
+def page_scores(page):
+    return page.eval_on_selector_all(
+        "tr[data-dimension]", "rows => rows.map(r => [r.dataset.dimension, r.dataset.score, r.dataset.band])")
+
+
+def expected_scores(answers):
+    result = score_responses(INSTRUMENT, answers)
+    return [[d["id"], "" if d["score"] is None else f"{d['score']:.2f}", d["band"] or ""] for d in result["dimensions"]]
+
+
+def test_scores_in_the_page_equal_the_python_scores(page, exercise_site_url):
+    page.goto(exercise_site_url + "likert.html")
+    rng = random.Random(20261128)
+    compared = 0
+    for _ in range(60):
+        answers = random_answers(rng)
+        if all(v is None for v in answers.values()):
+            continue
+        set_answers(page, answers)
+        assert page_scores(page) == expected_scores(answers), answers
+        compared += 1
+    assert compared >= 50
+    assert page.errors == []
+
+
+def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_site_url):
+    page.goto(exercise_site_url + "likert.html")
+    assert "Answer the statements above" in page.inner_text(".lh-results")
+    answers = {item_id: (n % 5) + 1 for n, item_id in enumerate(ITEM_IDS)}
+    for item_id, value in answers.items():
+        page.check(f'input[name="{item_id}"][value="{value}"]')
+    assert page_scores(page) == expected_scores(answers)
+    assert page.locator("svg.lh-chart").count() == 1
+    assert "NaN" not in page.inner_text(".lh-results")
+
+    page.reload()
+    assert page.is_checked(f'input[name="{ITEM_IDS[0]}"][value="{answers[ITEM_IDS[0]]}"]')
+    assert page_scores(page) == expected_scores(answers)
+    assert "restored" in page.inner_text(".lh-status")
+
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.locator("input[type=radio]:checked").count() == 0
+    page.reload()
+    assert page.locator("input[type=radio]:checked").count() == 0
+    assert page.errors == []
+
+
+def test_partial_answers_are_explained_not_scored(page, exercise_site_url):
+    page.goto(exercise_site_url + "likert.html")
+    answers = {item_id: None for item_id in ITEM_IDS}
+    answers.update({"see-1": 4, "see-2": 5})
+    set_answers(page, answers)
+    row = page.locator('tr[data-dimension="see"]')
+    assert row.get_attribute("data-score") == ""
+    assert "Only 2 of 4 answered" in row.inner_text()
+    assert "You have answered 2 of 24" in page.inner_text(".lh-results")
+    assert "NaN" not in page.inner_text(".lh-results")
+
+
+def test_answers_export_as_csv_and_json(page, exercise_site_url):
+    page.goto(exercise_site_url + "likert.html")
+    answers = {item_id: 3 for item_id in ITEM_IDS}
+    answers[ITEM_IDS[2]] = 5
+    set_answers(page, answers)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers (JSON)").click()
+    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert exported["answers"] == answers
+    assert exported["results"]["dimensions"][0]["score"] == score_responses(INSTRUMENT, answers)["dimensions"][0]["score"]
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    statements = {r["id"]: r["answer_or_score"] for r in rows if r["type"] == "statement"}
+    assert statements == {k: str(v) for k, v in answers.items()}
+    dimensions = {r["id"]: r["answer_or_score"] for r in rows if r["type"] == "dimension"}
+    assert dimensions == {d: s for d, s, _ in expected_scores(answers)}
+
+
+def test_keyboard_only_pass(page, exercise_site_url):
+    """Tab to the first statement, choose with the arrow keys, move on with Tab: no mouse at all."""
+    page.goto(exercise_site_url + "likert.html")
+    page.locator(f'input[name="{ITEM_IDS[0]}"]').first.focus()
+    for _ in range(len(ITEM_IDS)):
+        page.keyboard.press("ArrowRight")  # selects the next value in the group (2)
+        page.keyboard.press("Tab")
+    values = page.eval_on_selector_all("input[type=radio]:checked", "els => els.map(e => e.value)")
+    assert values == ["2"] * len(ITEM_IDS)
+    expected = expected_scores({i: 2 for i in ITEM_IDS})
+    assert page_scores(page) == expected
+    # The last Tab left the last statement for the toolbar: it is reachable by keyboard too.
+    assert page.evaluate("document.activeElement.textContent") == "Clear my answers"
+    page.keyboard.press("Enter")
+    assert page.locator("input[type=radio]:checked").count() == 0

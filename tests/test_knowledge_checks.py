@@ -1,0 +1,51 @@
+"""Knowledge checks: marking follows the correct flags in the file; every option's explanation is returned."""
+
+import pytest
+
+from leadership_handbook.instruments import load_knowledge_checks
+from leadership_handbook.knowledge_checks import blank_quiz_answers, check_answers, part_ids
+
+QUIZ = load_knowledge_checks()
+
+
+@pytest.mark.parametrize("part_id", part_ids(QUIZ))
+def test_right_answers_score_full_marks(part_id):
+    part = next(p for p in QUIZ["parts"] if p["id"] == part_id)
+    right = {q["id"]: next(o["id"] for o in q["options"] if o["correct"]) for q in part["questions"]}
+    marked = check_answers(QUIZ, part_id, right)
+    assert marked["correct"] == marked["total"] == len(part["questions"])
+
+
+@pytest.mark.parametrize("part_id", part_ids(QUIZ))
+def test_wrong_and_missing_answers_score_nothing(part_id):
+    part = next(p for p in QUIZ["parts"] if p["id"] == part_id)
+    wrong = {q["id"]: next(o["id"] for o in q["options"] if not o["correct"]) for q in part["questions"]}
+    assert check_answers(QUIZ, part_id, wrong)["correct"] == 0
+    marked = check_answers(QUIZ, part_id, blank_quiz_answers(QUIZ, part_id))
+    assert marked["correct"] == 0 and marked["answered"] == 0
+
+
+def test_feedback_includes_every_option_and_explanation():
+    marked = check_answers(QUIZ, "part-1", {"p1-roi-formula": " B "})
+    question = next(q for q in marked["questions"] if q["id"] == "p1-roi-formula")
+    source = next(q for q in QUIZ["parts"][0]["questions"] if q["id"] == "p1-roi-formula")
+    assert question["chosen"] == "b" and not question["is_correct"]
+    assert [o["explanation"] for o in question["options"]] == [o["explanation"] for o in source["options"]]
+    assert sum(o["chosen"] for o in question["options"]) == 1
+
+
+def test_roi_question_is_consistent_with_the_formula():
+    """The Phillips question's keyed answer is what the ROI formula gives for its own numbers."""
+    from leadership_handbook.roi import roi_percent
+
+    question = next(q for q in QUIZ["parts"][0]["questions"] if q["id"] == "p1-roi-formula")
+    keyed = next(o for o in question["options"] if o["correct"])
+    assert keyed["text"] == f"{roi_percent(150_000, 60_000):g}%"
+
+
+def test_adjustment_question_is_consistent_with_the_formula():
+    from leadership_handbook.roi import benefit_after_adjustment
+
+    question = next(q for q in QUIZ["parts"][2]["questions"] if q["id"] == "p3-adjustment")
+    keyed = next(o for o in question["options"] if o["correct"])
+    assert keyed["text"] == f"{benefit_after_adjustment(40_000, 50, 80):,.0f}"
