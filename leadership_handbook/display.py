@@ -35,6 +35,7 @@ __all__ = [
     "monte_carlo_markdown",
     "roi_interpretation_markdown",
     "partnering_brief_markdown",
+    "partnering_checks_markdown",
     "question_markdown",
     "feedback_markdown",
     "sources_line",
@@ -302,6 +303,20 @@ def partnering_brief_markdown(headers: Sequence[str], rows: Sequence[Sequence], 
     if warnings:
         text += "\n\n" + "\n".join(f"- **Check:** {w}" for w in warnings)
     return text
+
+
+def partnering_checks_markdown(brief: Mapping) -> str:
+    """Two counts that show whether the brief can show change at work, and whether it rests on evidence."""
+    rows = brief["rows"]
+    beyond = [r["id"] for r in rows if r["beyond_reactions"]]
+    evidenced = [r["id"] for r in rows if r["evidence"] != ["no-direct-evidence"]]
+    lines = [f"- Rows with a measure of behaviour on the job or of results: {len(beyond)} of {len(rows)}"
+             + (f" ({', '.join(beyond)})." if beyond else "."),
+             f"- Rows that rest on research evidence: {len(evidenced)} of {len(rows)}"
+             + (f" ({', '.join(evidenced)})." if evidenced else ".")]
+    if not brief["warnings"]:
+        lines.append("- No warnings: every check passed.")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------- knowledge checks

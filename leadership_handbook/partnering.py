@@ -80,8 +80,9 @@ def validate_rows(spec: Mapping, rows, *, source: str = "Your partnering plan") 
 def build_brief(spec: Mapping, rows, *, source: str = "Your partnering plan") -> dict:
     """Validate the rows and resolve every id to its label; return ``{"rows", "warnings", "sources"}``.
 
-    Each row gains ``evidence_labels``, ``measure_labels``, ``focus`` (the measures' focus words) and
-    ``cite`` (the BibTeX keys behind its evidence). ``sources`` lists every key used, in order of first use.
+    Each row gains ``evidence_labels``, ``measure_labels``, ``focus`` (the measures' focus words),
+    ``beyond_reactions`` (True when a measure's focus is in ``rules.beyond_reactions_focus``) and ``cite``
+    (the BibTeX keys behind its evidence and measures). ``sources`` lists every key used, in order of first use.
     """
     evidence = {e["id"]: e for e in spec["evidence_options"]}
     measures = {m["id"]: m for m in spec["measures"]}
@@ -99,11 +100,12 @@ def build_brief(spec: Mapping, rows, *, source: str = "Your partnering plan") ->
             "evidence_labels": [evidence[e]["label"] for e in row["evidence"]],
             "measure_labels": [measures[m]["label"] for m in row["measures"]],
             "focus": [measures[m]["focus"] for m in row["measures"]],
+            "beyond_reactions": bool(set(spec["rules"]["beyond_reactions_focus"])
+                                     & {measures[m]["focus"] for m in row["measures"]}),
             "cite": cite,
         })
     warnings = []
-    wanted = set(spec["rules"]["beyond_reactions_focus"])
-    if not any(wanted & set(r["focus"]) for r in out_rows):
+    if not any(r["beyond_reactions"] for r in out_rows):
         warnings.append(spec["rules"]["warning_no_measure_beyond_reactions"])
     unsupported = [r["id"] for r in out_rows if r["evidence"] == ["no-direct-evidence"]]
     if unsupported:

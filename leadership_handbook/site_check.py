@@ -144,3 +144,8 @@ def _remote_css_urls(where: str, css: str) -> list[Problem]:
         if _is_remote(url):
             found.append(Problem(where, url, "stylesheet loads from another host"))
     return found
+
+
+def is_redirect(page: Path) -> bool:
+    """A stub page that only sends the browser elsewhere (such as the root index.html)."""
+    return bool(_soup(Path(page)).find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}))

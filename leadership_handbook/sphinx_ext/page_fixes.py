@@ -4,11 +4,20 @@
   twice is emitted once: this ends the ``THEBE_JS_URL has already been declared`` error on every page.
 - The theme logs a console error when no colour mode is set ("Got invalid theme mode"): default to auto.
 - Browsers ask for /favicon.ico when a page names no icon: name our own, so no request fails.
+- The theme's sidebar title sits outside any landmark (axe "region"): our template puts it in a <nav>.
+- Checklist boxes (MyST task lists) have no accessible name: each is named by its item's text.
+- docutils marks bibliography entries with the deprecated role doc-biblioentry inside a role="list":
+  they become list items.
 """
+
+import html
+import re
 
 from pathlib import Path
 
-FAVICON = Path(__file__).resolve().parent.parent / "static" / "lh-favicon.svg"
+PACKAGE = Path(__file__).resolve().parent.parent
+FAVICON = PACKAGE / "static" / "lh-favicon.svg"
+TEMPLATES = PACKAGE / "templates"
 
 THEBE_MARKERS = ("THEBE_JS_URL", "sphinx-thebe.js", "thebe@")
 
@@ -36,15 +45,33 @@ def clean_script_files(script_files):
     return kept
 
 
+TASK_CHECKBOX = re.compile(r'(<input class="task-list-item-checkbox"[^>]*?)(\s*/?>)(.*?)(?=</p>|</li>)', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _name_checkbox(match):
+    label = " ".join(html.unescape(TAG.sub("", match.group(3))).split())[:200]
+    return f'{match.group(1)} aria-label="{html.escape(label, quote=True)}"{match.group(2)}{match.group(3)}'
+
+
+def fix_body_html(body: str) -> str:
+    """Accessible names for checklist boxes and valid roles for bibliography entries."""
+    body = TASK_CHECKBOX.sub(_name_checkbox, body)
+    return body.replace(' role="doc-biblioentry"', ' role="listitem"')
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
     if "script_files" in context:
         context["script_files"][:] = clean_script_files(context["script_files"])
+    if context.get("body"):
+        context["body"] = fix_body_html(context["body"])
 
 
 def _on_config_inited(app, config):
     config.html_context.setdefault("default_mode", "auto")
     if not config.html_favicon:
         config.html_favicon = str(FAVICON)
+    config.templates_path.insert(0, str(TEMPLATES))
 
 
 def setup_page_fixes(app):

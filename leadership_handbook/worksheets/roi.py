@@ -1,7 +1,136 @@
-"""Placeholder: being written."""
+"""The ROI calculator (``kind: roi_example``): itemised costs, adjusted benefits and intangible benefits.
 
-SCRIPTS = []
+The form starts filled in with the instrument's fictional worked example (said so plainly above the form);
+the page's script can blank it or fill the example in again. Without JavaScript the same HTML is a printable
+worksheet: the example's figures plus a spare row in each table, with a "Counted" column to work out by hand.
+Results (BCR, ROI, payback, sensitivity and a simulation) are worked out in the page by ``lh-roi_example.js``
+with the same arithmetic as :mod:`leadership_handbook.roi`.
+"""
+
+from html import escape
+
+from leadership_handbook.roi import COST_CATEGORIES, COST_CATEGORY_LABELS
+
+SCRIPTS = ["lh-roi_example.js"]
+
+
+def _num(value) -> str:
+    """A number as a reader would type it: 3500, 40, 12.5 (no thousands separators)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _input(pid, label, value="", *, field, cls="", numeric=False, hidden_label=True):
+    """A text input with its own <label> (hidden visually only where a column heading shows it) and the
+    message box beside it."""
+    mode = ' inputmode="decimal"' if numeric else ""
+    label_cls = "lh-cell-label" if hidden_label else "lh-roi-label"
+    return (f'<label class="{label_cls}" for="{pid}">{escape(label)}</label>'
+            f'<input type="text" id="{pid}" name="{pid}" data-f="{field}" value="{escape(value)}"{mode} '
+            f'autocomplete="off" class="{cls}">'
+            f'<p class="lh-field-message" id="msg-{pid}"></p>')
+
+
+def _cost_row(p, n, cost, currency):
+    pid = f"{p}-cost-{n}"
+    options = "".join(
+        f'<option value="{c}"{" selected" if c == cost.get("category", "other") else ""}>'
+        f"{escape(COST_CATEGORY_LABELS[c])}</option>" for c in COST_CATEGORIES)
+    return (
+        f'<tr class="lh-roi-cost" data-row="{n}"><th scope="row" class="lh-roi-n">{n}</th>'
+        f'<td>{_input(pid + "-label", f"Cost {n}: what it is", cost.get("label", ""), field="label")}</td>'
+        f'<td><label class="lh-cell-label" for="{pid}-category">Cost {n}: category</label>'
+        f'<select id="{pid}-category" name="{pid}-category" data-f="category">{options}</select></td>'
+        f'<td>{_input(pid + "-amount", f"Cost {n}: amount ({currency})", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="cost" '
+        f'aria-label="Remove cost {n}" hidden>Remove</button></td></tr>'
+    )
+
+
+def _benefit_row(p, n, benefit, currency):
+    pid = f"{p}-benefit-{n}"
+    return (
+        f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{n}</th>'
+        f'<td>{_input(pid + "-label", f"Benefit {n}: what improved", benefit.get("label", ""), field="label")}'
+        f'{_input(pid + "-basis", f"Benefit {n}: where the figure comes from (optional)", benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)}</td>'
+        f'<td>{_input(pid + "-value", f"Benefit {n}: value in the first year ({currency})", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
+        f'<td>{_input(pid + "-attribution", f"Benefit {n}: % due to the programme", _num(benefit.get("attribution_pct")), field="attribution_pct", cls="lh-num", numeric=True)}</td>'
+        f'<td>{_input(pid + "-confidence", f"Benefit {n}: % confidence in that share", _num(benefit.get("confidence_pct")), field="confidence_pct", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-roi-counted" data-counted=""></td>'
+        f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="benefit" '
+        f'aria-label="Remove benefit {n}" hidden>Remove</button></td></tr>'
+    )
+
+
+def _intangible_row(p, n, text):
+    pid = f"{p}-intangible-{n}"
+    return (f'<li class="lh-roi-intangible" data-row="{n}">'
+            f'{_input(pid, f"Intangible benefit {n}", text, field="text", hidden_label=False)}'
+            f'<button type="button" class="lh-remove-row" data-remove="intangible" '
+            f'aria-label="Remove intangible benefit {n}" hidden>Remove</button></li>')
+
+
+def _add_button(what, label):
+    return (f'<button type="button" class="lh-button lh-button-secondary lh-add-row" data-add="{what}" hidden>'
+            f"{escape(label)}</button>")
 
 
 def render(instrument, context):
-    return "<p>This exercise is being written.</p>"
+    p = escape(instrument["id"])
+    cur = escape(instrument.get("currency", "£"))
+    costs = list(instrument["costs"]) + [{}]
+    benefits = list(instrument["benefits"]) + [{}]
+    intangibles = list(instrument["intangibles"]) + [""]
+    one_way = instrument["sensitivity"]["one_way"]
+    hurdle = _num(instrument.get("hurdle_rate_pct"))
+    parts = [
+        f'<div class="lh-roi" data-currency="{cur}">',
+        f'<div class="lh-roi-example-note" id="{p}-example-note"><p><strong>A fictional example.</strong> '
+        f"The form starts filled in with {escape(instrument['title'])}: {escape(instrument['description'])} "
+        "None of it is a research finding. Replace the figures with your own programme's, or start with a blank "
+        "form.</p>"
+        '<p class="lh-roi-actions">'
+        '<button type="button" class="lh-button lh-button-secondary" data-action="blank" hidden>Start with a blank form'
+        "</button> "
+        '<button type="button" class="lh-button lh-button-secondary" data-action="example" hidden>Fill in the '
+        "fictional example again</button></p></div>",
+        '<div class="lh-roi-settings">'
+        f'<div>{_input(p + "-currency", "Currency symbol", instrument.get("currency", "£"), field="currency", cls="lh-roi-short", hidden_label=False)}</div>'
+        f'<div>{_input(p + "-hurdle", "Minimum acceptable ROI (hurdle rate), in %: optional", hurdle, field="hurdle_rate_pct", cls="lh-roi-short", numeric=True, hidden_label=False)}</div>'
+        "</div>",
+        # Costs
+        f'<table class="lh-table lh-roi-table lh-roi-costs"><caption>Fully loaded costs: every cost of the '
+        "programme for one year, including people's time. Type plain numbers, such as 3500.</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">Cost item</th><th scope="col">Category</th>'
+        f'<th scope="col">Amount (<span class="lh-roi-cur">{cur}</span>)</th>'
+        '<th scope="col" class="lh-row-tools"><span class="lh-sr">Remove</span></th></tr></thead>'
+        f'<tbody data-rows="cost">{"".join(_cost_row(p, n, c, cur) for n, c in enumerate(costs, start=1))}</tbody>'
+        "</table>",
+        _add_button("cost", "Add a cost"),
+        f'<p class="lh-field-message" id="msg-{p}-costs"></p>',
+        # Benefits
+        '<table class="lh-table lh-roi-table lh-roi-benefits"><caption>Benefits in money, first year only. Each is '
+        "counted as value × % due to the programme × % confidence, so it is never more than the value.</caption>"
+        '<thead><tr><th scope="col">#</th><th scope="col">Benefit and where the figure comes from</th>'
+        f'<th scope="col">Value in the first year (<span class="lh-roi-cur">{cur}</span>)</th>'
+        '<th scope="col">% due to the programme</th><th scope="col">% confidence</th>'
+        '<th scope="col">Counted</th><th scope="col" class="lh-row-tools"><span class="lh-sr">Remove</span></th>'
+        "</tr></thead>"
+        f'<tbody data-rows="benefit">'
+        f'{"".join(_benefit_row(p, n, b, cur) for n, b in enumerate(benefits, start=1))}</tbody></table>',
+        _add_button("benefit", "Add a benefit"),
+        f'<p class="lh-field-message" id="msg-{p}-benefits"></p>',
+        # Intangibles
+        '<fieldset class="lh-roi-intangibles"><legend>Intangible benefits: reported beside the figures, '
+        "never converted to money</legend>"
+        f'<ul data-rows="intangible">{"".join(_intangible_row(p, n, t) for n, t in enumerate(intangibles, start=1))}'
+        "</ul>" + _add_button("intangible", "Add an intangible benefit") + "</fieldset>",
+        f'<p class="lh-print-only">To test the result, move each money amount {_num(one_way["amount_swing_pct"])}% '
+        f"down and up, and each percentage {_num(one_way['percentage_points_swing'])} points, one at a time: "
+        "ROI % = (benefits counted − costs) ÷ costs × 100.</p>",
+        "</div>",
+    ]
+    return "\n".join(parts)
