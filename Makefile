@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PAPER ?= a4
 
-.PHONY: book html test linkcheck serve clean browser
+.PHONY: book html pdf test linkcheck serve clean browser
 
 # Create the virtualenv and install the project with its pinned dependencies; redone when they change.
 $(STAMP): pyproject.toml constraints.txt
@@ -14,11 +14,16 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-## book: the HTML site in _build/html (every page rebuilt; executed notebooks come from the cache)
-book: html
+## book: the HTML site in _build/html and the PDFs in _build/pdf (PAPER=a4 or PAPER=letter)
+book: html pdf
 
+## html: every page rebuilt strictly; executed notebooks come from the cache
 html: $(STAMP)
 	$(BIN)/python -m leadership_handbook.build --clean
+
+## pdf: handbook, participant workbook and facilitator guide, printed from the built site by Chromium
+pdf: html browser
+	$(BIN)/python -m leadership_handbook.print_pdf --paper $(PAPER)
 
 ## browser: make sure headless Chromium is on the machine (Debian's package, else Playwright's)
 browser: $(STAMP)

@@ -3,7 +3,7 @@
 Every error is a :class:`ValueError`, so ``except ValueError`` catches them all. The message names what was
 wrong, where, and what is allowed, in words a reader who is not a programmer can act on::
 
-    future_proof.yml: item 'see-2', field 'reverse': 'yes' is not allowed. Allowed: true or false.
+    future_proof.yml, item 'see-2', field 'reverse': 'yes' is not true or false. Allowed: true or false.
     Your answers: item 'see-2', field 'answer': 7 is out of range. Allowed: a whole number from 1 to 5, or None.
 
 * :class:`InputError` is raised for what a reader types into a notebook (answers, costs, percentages).

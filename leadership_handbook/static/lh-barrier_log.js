@@ -5,19 +5,18 @@
   "use strict";
   var LH = window.LH, el = LH.el, svg = LH.svg;
   var FIELDS = ["challenge", "barrier_type", "frequency", "impact", "could_teach"];
-  var LABELS = { challenge: "The challenge: what happens?", barrier_type: "Type of barrier", frequency: "How often",
-    impact: "Impact", could_teach: "What it could teach me" };
   var MISSING = { challenge: "Describe the challenge", barrier_type: "Choose a type of barrier",
     frequency: "Choose how often it happens", impact: "Choose its impact", could_teach: "Write what it could teach you" };
   var MAX_TEXT = 500;
 
+  function blankRow() { return { challenge: "", barrier_type: null, frequency: null, impact: null, could_teach: "" }; }
   function isText(f) { return f === "challenge" || f === "could_teach"; }
   function quadrantFor(spec, f, i) {
     var high = spec.scoring.high_from, kf = f >= high ? "high" : "low", ki = i >= high ? "high" : "low";
     return spec.quadrants.filter(function (q) { return q.frequency === kf && q.impact === ki; })[0];
   }
 
-  // Check each row: {entry, problems: {field: message}, blank, clean (if complete)}.
+  // Each row: {entry, id, blank, problems: {field: message}, clean: the checked entry if complete, else null}.
   function checkRows(spec, rows) {
     var types = spec.barrier_types.map(function (t) { return t.id; });
     var scales = { frequency: spec.frequency_scale.map(function (p) { return p.value; }),
@@ -113,35 +112,35 @@
         svg("circle", { cx: px, cy: py, r: 12, "class": "lh-dot" }),
         svg("text", { x: px, y: py + 4, "text-anchor": "middle", "class": "lh-dot-label", text: r.id })));
     });
+    function ends(s) {
+      var a = s[0], b = s[s.length - 1];
+      return " (" + a.value + " = " + a.label.toLowerCase() + ", " + b.value + " = " + b.label.toLowerCase() + ")";
+    }
     chart.appendChild(svg("text", { x: L + W / 2, y: T + H + 36, "text-anchor": "middle", "class": "lh-axis",
-      text: "How often it happens \u2192 (" + freq[0].value + " = " + freq[0].label.toLowerCase() + ", " +
-        freq[freq.length - 1].value + " = " + freq[freq.length - 1].label.toLowerCase() + ")" }));
-    chart.appendChild(svg("text", { x: 4, y: T - 12, "class": "lh-axis", text: "\u2191 Impact (" + imp[0].value + " = " + imp[0].label.toLowerCase() + ", " +
-        imp[imp.length - 1].value + " = " + imp[imp.length - 1].label.toLowerCase() + ")" }));
+      text: "How often it happens \u2192" + ends(freq) }));
+    chart.appendChild(svg("text", { x: 4, y: T - 12, "class": "lh-axis", text: "\u2191 Impact" + ends(imp) }));
     return chart;
   }
 
   LH.register("barrier_log", function (ctx) {
     var spec = ctx.instrument, form = ctx.form, list = form.querySelector(".lh-entries");
     var addButton = form.querySelector(".lh-add-row"), max = spec.scoring.max_entries;
-    var options = {
-      barrier_type: spec.barrier_types.map(function (t) { return [t.id, t.label]; }),
-      frequency: spec.frequency_scale.map(function (p) { return [String(p.value), p.value + ": " + p.label]; }),
-      impact: spec.impact_scale.map(function (p) { return [String(p.value), p.value + ": " + p.label]; })
-    };
+    var template = list.querySelector(".lh-entry").cloneNode(true);
 
-    // The same markup as leadership_handbook.worksheets.barrier_log.entry_html.
+    // A copy of the server's first entry (leadership_handbook.worksheets.barrier_log.entry_html), renumbered.
     function entryNode(n) {
-      var remove = LH.button("Remove entry B" + n, function () { removeEntry(n); }, { "class": "lh-button lh-button-secondary lh-remove-row" });
-      return el("li", { "class": "lh-entry", "data-entry": n }, el("fieldset", null, el("legend", { text: "Entry B" + n }),
-        el("div", { "class": "lh-entry-fields" }, FIELDS.map(function (f) {
-          var id = "bl-" + n + "-" + f, text = isText(f);
-          var control = text ? el("textarea", { id: id, name: id, rows: 2 }) :
-            el("select", { id: id, name: id }, el("option", { value: "" }, "Choose\u2026"),
-              options[f].map(function (o) { return el("option", { value: o[0] }, o[1]); }));
-          return el("div", { "class": "lh-field lh-field-" + (text ? "text" : "select"), "data-field": f },
-            el("label", { "for": id, text: LABELS[f] }), control, el("p", { "class": "lh-field-message", id: "msg-" + id }));
-        })), remove));
+      var node = template.cloneNode(true), remove = node.querySelector(".lh-remove-row");
+      node.setAttribute("data-entry", n);
+      node.querySelector("legend").textContent = "Entry B" + n;
+      node.querySelectorAll("[id], [for], [name]").forEach(function (e) {
+        ["id", "for", "name"].forEach(function (a) {
+          if (e.hasAttribute(a)) e.setAttribute(a, e.getAttribute(a).replace(/^(msg-)?bl-\d+-/, "$1bl-" + n + "-"));
+        });
+      });
+      remove.textContent = "Remove entry B" + n;
+      remove.hidden = false;
+      remove.addEventListener("click", function () { removeEntry(n); });
+      return node;
     }
     function entries() { return list.querySelectorAll(".lh-entry"); }
     function control(n, f) { return form.querySelector("#" + CSS.escape("bl-" + n + "-" + f)); }
@@ -163,11 +162,9 @@
       var want = Math.max(rows.length, 1);
       list.textContent = "";
       for (var n = 1; n <= want; n++) list.appendChild(entryNode(n));
-      rows.forEach(function (row, i) {
-        FIELDS.forEach(function (f) {
-          var v = row && row[f];
-          control(i + 1, f).value = v === null || v === undefined ? "" : String(v);
-        });
+      for (n = 1; n <= want; n++) FIELDS.forEach(function (f) {
+        var v = (rows[n - 1] || {})[f];
+        control(n, f).value = v === null || v === undefined ? "" : String(v);
       });
       addButton.disabled = want >= max;
     }
@@ -183,7 +180,7 @@
     addButton.addEventListener("click", function () {
       var data = read();
       if (data.rows.length >= max) return;
-      data.rows.push({ challenge: "", barrier_type: null, frequency: null, impact: null, could_teach: "" });
+      data.rows.push(blankRow());
       write(data);
       ctx.changed();
       control(data.rows.length, "challenge").focus();
@@ -203,6 +200,7 @@
         });
       });
       var rows = prioritise(spec, checked), goals = learningGoals(spec, rows);
+      out.classList.toggle("lh-no-results", !rows.length && !incomplete.length);
       var result = { instrument: spec.id, entries: rows.length, incomplete: incomplete, rows: rows, goals: goals };
       out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your results")));
       if (incomplete.length) out.appendChild(el("p", { "class": "lh-note lh-incomplete", "data-incomplete": incomplete.join(" ") },
@@ -241,11 +239,7 @@
       });
       return rows;
     }
-    function empty() {
-      var rows = [];
-      for (var i = 0; i < 5; i++) rows.push({ challenge: "", barrier_type: null, frequency: null, impact: null, could_teach: "" });
-      return { rows: rows };
-    }
+    function empty() { return { rows: [blankRow(), blankRow(), blankRow(), blankRow(), blankRow()] }; }
     return { read: read, write: write, render: render, csv: csv, empty: empty };
   });
   LH.barrierLog = { checkRows: checkRows, prioritise: prioritise, learningGoals: learningGoals };

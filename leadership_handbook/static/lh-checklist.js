@@ -83,25 +83,37 @@
     checklist.features.forEach(function (f) { byId[f.id] = f; });
     checklist.stages.forEach(function (s) { stageLabels[s.id] = s.label; });
     var values = checklist.response_options.map(function (o) { return o.value; });
+    var bad = {};  // saved answers that are not an option (an edited file or storage): shown beside the feature
 
     function read() {
       var answers = {}, unknown = [];
       checklist.features.forEach(function (f) {
         var v = LH.radioValue(ctx.form, f.id), n = Number(v);
         if (v === UNKNOWN) unknown.push(f.id);
+        if (v !== null) delete bad[f.id];
         answers[f.id] = v !== null && v !== UNKNOWN && values.indexOf(n) >= 0 ? n : null;
       });
       return { answers: answers, unknown: unknown };
     }
     function write(saved) {
       var answers = (saved && saved.answers) || {}, unknown = (saved && saved.unknown) || [];
+      bad = {};
       checklist.features.forEach(function (f) {
         var a = answers[f.id];
+        if (a !== null && a !== undefined && values.indexOf(a) < 0) { bad[f.id] = a; a = null; }
         LH.setRadio(ctx.form, f.id, a !== null && a !== undefined ? a : unknown.indexOf(f.id) >= 0 ? UNKNOWN : null);
       });
     }
     function render(saved, out) {
-      var result = scoreAudit(checklist, saved.answers), unknown = saved.unknown.length;
+      var result = scoreAudit(checklist, saved.answers), unknown = saved.unknown.length + Object.keys(bad).length;
+      out.classList.toggle("lh-no-results", result.answered === 0 && unknown === 0);
+      checklist.features.forEach(function (f) {
+        var msg = f.id in bad ? "The saved answer " + JSON.stringify(bad[f.id]) + " is not one of the options, so it counts as \u201c" +
+          checklist.scoring.unanswered_status + "\u201d. Choose an option." : "";
+        LH.setFieldMessage(ctx.form, "msg-" + f.id, msg);
+        var group = ctx.form.querySelector('li[data-item="' + CSS.escape(f.id) + '"] fieldset');
+        if (msg) group.setAttribute("aria-describedby", "msg-" + f.id); else group.removeAttribute("aria-describedby");
+      });
       out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your results")));
       if (result.answered === 0 && unknown === 0) {
         out.appendChild(el("p", null, "Rate the features above to see your score, the gap chart and what to do about each gap."));
@@ -124,11 +136,11 @@
         el("td", { text: result.points + " of " + result.max_points }), el("td", { text: LH.format2(result.percent) + "%" })));
       out.appendChild(LH.table("Points and percentage by stage", ["Stage", "Points", "Percent"], rows, { "class": "lh-table lh-stages" }));
       out.appendChild(gapChart(checklist, result));
-      out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your gaps and what to do")));
       if (!result.gaps.length) {
+        out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your gaps and what to do")));
         out.appendChild(el("p", null, "No gaps: every feature is fully in place. Check that they happen as planned."));
       } else {
-        out.appendChild(LH.table("The features not fully in place, in the order of the checklist",
+        out.appendChild(LH.table("Your gaps and what to do, in the order of the checklist",
           ["Feature", "Now", "Suggested action"], result.gaps.map(function (g) {
             var f = byId[g.id];
             return el("tr", { "data-feature": g.id, "data-gap": g.gap, "data-status": g.status },

@@ -44,7 +44,7 @@ def _cost_row(p, n, cost, currency):
         f'<td>{_input(pid + "-label", f"Cost {n}: what it is", cost.get("label", ""), field="label")}</td>'
         f'<td><label class="lh-cell-label" for="{pid}-category">Cost {n}: category</label>'
         f'<select id="{pid}-category" name="{pid}-category" data-f="category">{options}</select></td>'
-        f'<td>{_input(pid + "-amount", f"Cost {n}: amount ({currency})", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
+        f'<td>{_input(pid + "-amount", f"Cost {n}: amount", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
         f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="cost" '
         f'aria-label="Remove cost {n}" hidden>Remove</button></td></tr>'
     )
@@ -56,7 +56,7 @@ def _benefit_row(p, n, benefit, currency):
         f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{n}</th>'
         f'<td>{_input(pid + "-label", f"Benefit {n}: what improved", benefit.get("label", ""), field="label")}'
         f'{_input(pid + "-basis", f"Benefit {n}: where the figure comes from (optional)", benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)}</td>'
-        f'<td>{_input(pid + "-value", f"Benefit {n}: value in the first year ({currency})", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
+        f'<td>{_input(pid + "-value", f"Benefit {n}: value in the first year", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
         f'<td>{_input(pid + "-attribution", f"Benefit {n}: % due to the programme", _num(benefit.get("attribution_pct")), field="attribution_pct", cls="lh-num", numeric=True)}</td>'
         f'<td>{_input(pid + "-confidence", f"Benefit {n}: % confidence in that share", _num(benefit.get("confidence_pct")), field="confidence_pct", cls="lh-num", numeric=True)}</td>'
         f'<td class="lh-roi-counted" data-counted=""></td>'
