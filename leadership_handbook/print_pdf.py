@@ -246,13 +246,14 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
     return {"pages": total, "starts": dict(zip((s.title for s in edition.sections), starts))}
 
 
-def print_all(root: Path, html_dir: Path, out_dir: Path, paper: str = "a4", date: str | None = None) -> dict:
+def print_all(root: Path, html_dir: Path, out_dir: Path, paper: str = "a4", date: str | None = None,
+              only: list[str] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper {paper!r} is not known; allowed: {', '.join(PAPER_SIZES)}")
     date = date or dt.date.today().isoformat()
-    editions = build_editions(root, html_dir)
+    editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
     report = {}
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as work:
         browser = launch(playwright)

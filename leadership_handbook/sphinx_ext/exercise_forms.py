@@ -28,6 +28,10 @@ class exercise_form(nodes.General, nodes.Element):
     """Holds the instrument; rendered to HTML at write time, when page-relative links are known."""
 
 
+class answer_key(nodes.General, nodes.Element):
+    """An answer key or scoring guide for facilitators, rendered from an instrument file."""
+
+
 class ExerciseFormDirective(SphinxDirective):
     required_arguments = 1
     option_spec = {"part": directives.unchanged}
@@ -42,6 +46,25 @@ class ExerciseFormDirective(SphinxDirective):
         node = exercise_form(instrument=instrument, options=dict(self.options))
         self.set_source_info(node)
         return [node]
+
+
+class AnswerKeyDirective(ExerciseFormDirective):
+    """```{answer-key} future_proof``` : the scoring guide or answer key of one instrument."""
+
+    option_spec = {}
+
+    def run(self):
+        (node,) = super().run()
+        key = answer_key(instrument=node["instrument"])
+        self.set_source_info(key)
+        return [key]
+
+
+def visit_answer_key_html(self, node):
+    from leadership_handbook.worksheets.answer_keys import render_answer_key
+
+    self.body.append(render_answer_key(node["instrument"]))
+    raise nodes.SkipNode
 
 
 def _links_from(builder, docname):
@@ -70,9 +93,9 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     if doctree is None:
         return
     kinds = {node["instrument"]["kind"] for node in doctree.findall(exercise_form)}
-    if not kinds:
-        return
-    app.add_css_file("lh-exercises.css")
+    has_keys = any(True for _ in doctree.findall(answer_key))
+    if kinds or has_keys:
+        app.add_css_file("lh-exercises.css")
     scripts = []
     for kind in sorted(kinds):
         scripts += [s for s in scripts_for(kind) if s not in scripts]
@@ -88,5 +111,8 @@ def setup_exercise_forms(app):
     app.add_node(exercise_form, html=(visit_exercise_form_html, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("exercise-form", ExerciseFormDirective)
+    app.add_node(answer_key, html=(visit_answer_key_html, None), latex=(skip_node, None),
+                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_directive("answer-key", AnswerKeyDirective)
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _add_page_assets)

@@ -30,7 +30,9 @@
           var t = typeof v === "string" ? v.trim() : "";
           if (t) blank = false;
           if (!t) problems[f] = MISSING[f] + need;
-          else if (t.length > MAX_TEXT) problems[f] = "This is " + t.length + " characters long: shorten it to " + MAX_TEXT + " or fewer" + need;
+          else if (Array.from(t).length > MAX_TEXT) {  // characters, as Python counts them
+            problems[f] = "This is " + Array.from(t).length + " characters long: shorten it to " + MAX_TEXT + " or fewer" + need;
+          }
           clean[f] = t;
         } else {
           var ok = f === "barrier_type" ? types.indexOf(v) >= 0 : Number.isInteger(v) && scales[f].indexOf(v) >= 0;
@@ -48,12 +50,9 @@
     var types = {};
     spec.barrier_types.forEach(function (t) { types[t.id] = t.label; });
     var rows = checked.filter(function (c) { return c.clean; }).map(function (c) {
-      var r = Object.assign({}, c.clean), q = quadrantFor(spec, r.frequency, r.impact);
-      r.priority = r.frequency * r.impact;
-      r.quadrant = q.id;
-      r.quadrant_label = q.label;
-      r.type_label = types[r.barrier_type];
-      return r;
+      var r = c.clean, q = quadrantFor(spec, r.frequency, r.impact);
+      return Object.assign({}, r, { priority: r.frequency * r.impact, quadrant: q.id, quadrant_label: q.label,
+        type_label: types[r.barrier_type] });
     });
     rows.sort(function (a, b) {
       return b.priority - a.priority || b.impact - a.impact || b.frequency - a.frequency || a.entry - b.entry;
@@ -85,22 +84,23 @@
       "aria-label": "Prioritisation matrix: how often each barrier happens (across) against its impact (up). " +
         "Quadrants split at " + high + ". " + (described || "No complete entries yet.") });
     var sx = x(high - 0.5), sy = y(high - 0.5);
-    chart.appendChild(svg("rect", { x: sx, y: T, width: x(f1) - sx, height: sy - T, "class": "lh-act-now" }));
+    function add(tag, attrs, child) { chart.appendChild(svg(tag, attrs, child)); }
+    add("rect", { x: sx, y: T, width: x(f1) - sx, height: sy - T, "class": "lh-act-now" });
     freq.forEach(function (p) {
-      chart.appendChild(svg("line", { x1: x(p.value), x2: x(p.value), y1: T, y2: T + H, "class": "lh-grid lh-light" }));
-      chart.appendChild(svg("text", { x: x(p.value), y: T + H + 16, "text-anchor": "middle", "class": "lh-axis", text: String(p.value) }));
+      add("line", { x1: x(p.value), x2: x(p.value), y1: T, y2: T + H, "class": "lh-grid lh-light" });
+      add("text", { x: x(p.value), y: T + H + 16, "text-anchor": "middle", "class": "lh-axis", text: String(p.value) });
     });
     imp.forEach(function (p) {
-      chart.appendChild(svg("line", { x1: L, x2: L + W, y1: y(p.value), y2: y(p.value), "class": "lh-grid lh-light" }));
-      chart.appendChild(svg("text", { x: L - 8, y: y(p.value) + 4, "text-anchor": "end", "class": "lh-axis", text: String(p.value) }));
+      add("line", { x1: L, x2: L + W, y1: y(p.value), y2: y(p.value), "class": "lh-grid lh-light" });
+      add("text", { x: L - 8, y: y(p.value) + 4, "text-anchor": "end", "class": "lh-axis", text: String(p.value) });
     });
-    chart.appendChild(svg("rect", { x: L, y: T, width: W, height: H, "class": "lh-frame" }));
-    chart.appendChild(svg("line", { x1: sx, x2: sx, y1: T, y2: T + H, "class": "lh-split" }));
-    chart.appendChild(svg("line", { x1: L, x2: L + W, y1: sy, y2: sy, "class": "lh-split" }));
+    add("rect", { x: L, y: T, width: W, height: H, "class": "lh-frame" });
+    add("line", { x1: sx, x2: sx, y1: T, y2: T + H, "class": "lh-split" });
+    add("line", { x1: L, x2: L + W, y1: sy, y2: sy, "class": "lh-split" });
     spec.quadrants.forEach(function (q) {
-      var right = q.frequency === "high", up = q.impact === "high";
-      chart.appendChild(svg("text", { x: right ? L + W - 6 : L + 6, y: up ? T + 18 : T + H - 8,
-        "text-anchor": right ? "end" : "start", "class": "lh-quadrant-label", text: q.label }));
+      var right = q.frequency === "high";
+      add("text", { x: right ? L + W - 6 : L + 6, y: q.impact === "high" ? T + 18 : T + H - 8,
+        "text-anchor": right ? "end" : "start", "class": "lh-quadrant-label", text: q.label });
     });
     var offsets = [[0, 0], [0.2, 0.2], [-0.2, 0.2], [0.2, -0.2], [-0.2, -0.2], [0, 0.3], [0, -0.3], [0.3, 0], [-0.3, 0]];
     var placed = {};
@@ -108,17 +108,15 @@
       var cell = r.frequency + "," + r.impact, k = placed[cell] || 0;
       placed[cell] = k + 1;
       var o = offsets[k % offsets.length], px = x(r.frequency + o[0]), py = y(r.impact + o[1]);
-      chart.appendChild(svg("g", { "class": "lh-point-group", "data-entry": r.id },
-        svg("circle", { cx: px, cy: py, r: 12, "class": "lh-dot" }),
-        svg("text", { x: px, y: py + 4, "text-anchor": "middle", "class": "lh-dot-label", text: r.id })));
+      add("g", { "data-entry": r.id }, [svg("circle", { cx: px, cy: py, r: 12, "class": "lh-dot" }),
+        svg("text", { x: px, y: py + 4, "text-anchor": "middle", "class": "lh-dot-label", text: r.id })]);
     });
     function ends(s) {
       var a = s[0], b = s[s.length - 1];
       return " (" + a.value + " = " + a.label.toLowerCase() + ", " + b.value + " = " + b.label.toLowerCase() + ")";
     }
-    chart.appendChild(svg("text", { x: L + W / 2, y: T + H + 36, "text-anchor": "middle", "class": "lh-axis",
-      text: "How often it happens \u2192" + ends(freq) }));
-    chart.appendChild(svg("text", { x: 4, y: T - 12, "class": "lh-axis", text: "\u2191 Impact" + ends(imp) }));
+    add("text", { x: L + W / 2, y: T + H + 36, "text-anchor": "middle", "class": "lh-axis", text: "How often it happens \u2192" + ends(freq) });
+    add("text", { x: 4, y: T - 12, "class": "lh-axis", text: "\u2191 Impact" + ends(imp) });
     return chart;
   }
 

@@ -30,51 +30,44 @@
       features: features, stages: stages, gaps: features.filter(function (f) { return f.gap > 0; }) };
   }
 
+  // One row per feature, grouped by stage: its name, then a bar of the points in place and the gap to the top.
   function gapChart(checklist, result) {
-    var top = result.features[0].max, left = 300, barW = 220, rowH = 26, top0 = 10, n = chartCount++;
-    var x = function (v) { return left + v / top * barW; };
-    var rows = [];
-    checklist.stages.forEach(function (s) {
-      var fs = result.features.filter(function (f) { return f.stage === s.id; });
-      if (fs.length) rows.push({ header: s.label }, fs);
-    });
-    rows = [].concat.apply([], rows);
-    var plotH = rows.length * rowH, height = top0 + plotH + 70;
+    var top = result.features[0].max, barW = 270, W = 440, n = chartCount++, y = 4;
+    var x = function (v) { return 4 + v / top * barW; };
     var hatch = "lh-gap-hatch-" + n, cross = "lh-gap-cross-" + n;
     var described = result.features.map(function (f) {
       return f.label + ": " + f.points + " of " + f.max + " (" + f.status + ")";
     }).join("; ");
-    var chart = svg("svg", { viewBox: "0 0 720 " + height, role: "img", "class": "lh-chart lh-gap-chart",
+    var chart = svg("svg", { role: "img", "class": "lh-chart lh-gap-chart",
       "aria-label": "Bar chart of the points each feature scores, out of " + top + ". " + described },
       svg("defs", null,
         svg("pattern", { id: hatch, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
           svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, "class": "lh-hatch" })),
         svg("pattern", { id: cross, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
           svg("path", { d: "M0 0V6M0 0H6", "class": "lh-hatch" }))));
-    for (var v = 0; v <= top; v++) {
-      chart.appendChild(svg("line", { x1: x(v), x2: x(v), y1: top0, y2: top0 + plotH, "class": "lh-grid" }));
-      chart.appendChild(svg("text", { x: x(v), y: top0 + plotH + 16, "text-anchor": "middle", "class": "lh-axis", text: String(v) }));
-    }
-    chart.appendChild(svg("text", { x: x(top / 2), y: top0 + plotH + 34, "text-anchor": "middle", "class": "lh-axis",
-      text: "Points (0 = not in place, " + top + " = fully in place)" }));
-    rows.forEach(function (f, i) {
-      var y = top0 + i * rowH, mid = y + rowH / 2 + 4;
-      if (f.header) {
-        chart.appendChild(svg("text", { x: 4, y: mid, "class": "lh-label lh-stage-label", text: f.header }));
-        return;
-      }
-      chart.appendChild(svg("text", { x: left - 8, y: mid, "text-anchor": "end", "class": "lh-label", text: f.label }));
-      if (f.points) chart.appendChild(svg("rect", { x: x(0), y: y + 5, width: x(f.points) - x(0), height: rowH - 10, "class": "lh-bar" }));
-      if (f.gap) chart.appendChild(svg("rect", { x: x(f.points), y: y + 5, width: x(f.points + f.gap) - x(f.points), height: rowH - 10,
-        "class": "lh-gap", fill: "url(#" + (f.answer === null ? cross : hatch) + ")" }));
-      chart.appendChild(svg("text", { x: x(top) + 8, y: mid, "class": "lh-value", text: f.status }));
+    function add(tag, attrs) { chart.appendChild(svg(tag, attrs)); }
+    checklist.stages.forEach(function (s) {
+      var fs = result.features.filter(function (f) { return f.stage === s.id; });
+      if (!fs.length) return;
+      add("text", { x: 4, y: y + 16, "class": "lh-label lh-stage-label", text: s.label });
+      y += 24;
+      fs.forEach(function (f) {
+        add("text", { x: 4, y: y + 13, "class": "lh-label", text: f.label });
+        if (f.points) add("rect", { x: x(0), y: y + 18, width: x(f.points) - x(0), height: 14, "class": "lh-bar" });
+        if (f.gap) add("rect", { x: x(f.points), y: y + 18, width: x(top) - x(f.points), height: 14, "class": "lh-gap",
+          fill: "url(#" + (f.answer === null ? cross : hatch) + ")" });
+        for (var v = 1; v < top; v++) add("line", { x1: x(v), x2: x(v), y1: y + 16, y2: y + 34, "class": "lh-grid" });
+        add("text", { x: x(top) + 8, y: y + 30, "class": "lh-value", text: f.status });
+        y += 40;
+      });
     });
-    var ly = top0 + plotH + 50;
+    for (var v = 0; v <= top; v++) add("text", { x: x(v), y: y + 10, "text-anchor": v ? v < top ? "middle" : "end" : "start", "class": "lh-axis", text: String(v) });
+    add("text", { x: 4, y: y + 28, "class": "lh-axis", text: "Points (0 = not in place, " + top + " = fully in place)" });
     [["In place", "lh-bar", null], ["Gap", "lh-gap", hatch], ["Gap (not known)", "lh-gap", cross]].forEach(function (k, i) {
-      var lx = left - 120 + i * 150;
-      chart.appendChild(svg("rect", { x: lx, y: ly, width: 16, height: 12, "class": k[1], fill: k[2] ? "url(#" + k[2] + ")" : null }));
-      chart.appendChild(svg("text", { x: lx + 22, y: ly + 11, "class": "lh-axis", text: k[0] }));
+      add("rect", { x: 4 + i * 130, y: y + 40, width: 16, height: 12, "class": k[1], fill: k[2] ? "url(#" + k[2] + ")" : null });
+      add("text", { x: 26 + i * 130, y: y + 51, "class": "lh-axis", text: k[0] });
     });
+    chart.setAttribute("viewBox", "0 0 " + W + " " + (y + 58));
     return chart;
   }
 

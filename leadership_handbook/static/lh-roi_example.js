@@ -128,7 +128,7 @@
 
   // ---------------------------------------------------------------- tornado chart
   function tornado(rows, base, hurdle) {
-    var W = 720, L = 12, R = W - 12, rowH = 44, top = 34, H = top + rows.length * rowH + 34, vals = [0, base];
+    var W = 720, L = 62, R = W - 62, rowH = 44, top = 34, H = top + rows.length * rowH + 34, vals = [0, base];
     if (hurdle !== null) vals.push(hurdle);
     rows.forEach(function (r) { vals.push(r.roi_low, r.roi_high); });
     var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals), span = hi - lo || 10;
@@ -141,16 +141,17 @@
     var chart = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "class": "lh-chart lh-tornado",
       "aria-label": "Tornado chart of the ROI when one input at a time moves down and up, widest first. ROI as entered " +
         pc(base) + ". " + said + (rows.length > 5 ? "; the table below has every input." : ".") },
-    svg("rect", { x: L, y: 6, width: 14, height: 12, "class": "lh-low" }), svg("text", { x: L + 20, y: 17, text: "ROI with the input lower" }),
-    svg("rect", { x: L + 230, y: 6, width: 14, height: 12, "class": "lh-high" }), svg("text", { x: L + 250, y: 17, text: "ROI with the input higher" }),
-    svg("line", { x1: L + 460, x2: L + 460, y1: 4, y2: 20, "class": "lh-base" }), svg("text", { x: L + 468, y: 17, text: "ROI as entered" }));
+    svg("rect", { x: 12, y: 6, width: 14, height: 12, "class": "lh-low" }), svg("text", { x: 32, y: 17, text: "ROI with the input lower" }),
+    svg("rect", { x: 210, y: 6, width: 14, height: 12, "class": "lh-high" }), svg("text", { x: 230, y: 17, text: "ROI with the input higher" }),
+    svg("line", { x1: 420, x2: 420, y1: 4, y2: 20, "class": "lh-base" }), svg("text", { x: 428, y: 17, text: "ROI as entered" }));
+    if (hurdle !== null) chart.appendChild(svg("g", null, svg("line", { x1: 560, x2: 560, y1: 4, y2: 20, "class": "lh-threshold" }), svg("text", { x: 568, y: 17, text: "Hurdle rate" })));
     for (var t = lo; t <= hi + step / 2; t += step) {
-      chart.appendChild(svg("line", { x1: x(t), x2: x(t), y1: top, y2: H - 26, "class": "lh-grid" }));
+      chart.appendChild(svg("line", { x1: x(t), x2: x(t), y1: top, y2: H - 26, "class": "lh-tgrid" }));
       chart.appendChild(svg("text", { x: x(t), y: H - 10, "text-anchor": "middle", "class": "lh-axis", text: pc(t) }));
     }
     rows.forEach(function (r, n) {
       var y = top + n * rowH, a = Math.min(r.roi_low, r.roi_high), z = Math.max(r.roi_low, r.roi_high);
-      chart.appendChild(svg("text", { x: L, y: y + 13, "class": "lh-label" }, r.label.length > 95 ? r.label.slice(0, 94) + "\u2026" : r.label, svg("title", { text: r.label })));
+      chart.appendChild(svg("text", { x: 12, y: y + 13, "class": "lh-label" }, r.label.length > 110 ? r.label.slice(0, 109) + "\u2026" : r.label, svg("title", { text: r.label })));
       [[r.roi_low, "lh-low"], [r.roi_high, "lh-high"]].forEach(function (k) {
         chart.appendChild(svg("rect", { x: x(Math.min(k[0], base)), y: y + 18, width: Math.max(Math.abs(x(k[0]) - x(base)), 1), height: 16, "class": k[1], "data-input": r.input }));
       });
@@ -173,7 +174,7 @@
     // New rows are copies of the page's first row, blanked and renumbered (ids, labels, names).
     ["cost", "benefit", "intangible"].forEach(function (w) {
       var t = body(w).firstElementChild.cloneNode(true);
-      t.querySelectorAll("input").forEach(function (i) { i.setAttribute("value", ""); });
+      t.querySelectorAll("input, textarea").forEach(function (i) { i.setAttribute("value", ""); i.textContent = ""; });
       templates[w] = t;
     });
     function newRow(what, n, values) {
@@ -181,7 +182,7 @@
       [row].concat([].slice.call(row.querySelectorAll("*"))).forEach(function (e) {
         ["id", "for", "name"].forEach(function (a) { if (e.hasAttribute(a)) e.setAttribute(a, e.getAttribute(a).replace(re, "-" + what + "-" + n)); });
         if (e.hasAttribute("aria-label")) e.setAttribute("aria-label", e.getAttribute("aria-label").replace(/\d+/, n));
-        if (e.matches("label, th")) e.textContent = e.textContent.replace(/\d+/, n);
+        if (e.matches(".lh-n")) e.textContent = n;
       });
       row.setAttribute("data-row", n);
       row.querySelectorAll("[data-f]").forEach(function (i) {
@@ -250,8 +251,8 @@
       a.intangibles.forEach(function (t, i) { if (!blank(t)) inp.intangibles.push(take(p + "-intangible-" + (i + 1), text(t))); });
       if (!errors.length) { // the totals, checked as roi.evaluate checks them
         var c = sum(inp.costs, costOf), b = sum(inp.benefits, benefitOf), m = [p + "-costs"];
-        if (!inp.costs.length) m.push("Enter at least one cost: ROI divides by the costs.");
-        else if (c <= 0) m.push("The costs add up to 0. ROI divides by the costs: enter costs with a total above 0.");
+        if (!inp.costs.length) return { inputs: inp, errors: errors, none: true };
+        if (c <= 0) m.push("The costs add up to 0. ROI divides by the costs: enter costs with a total above 0.");
         else if (c > MAX) m.push("The costs add up to more than 1,000,000,000,000: check the amounts.");
         if (m[1]) errors.push(m);
         if (b > MAX) errors.push([p + "-benefits", "The benefits counted add up to more than 1,000,000,000,000: check the values."]);
@@ -280,7 +281,11 @@
       var checked = check(a), inp = checked.inputs, $$ = inp.currency, n = checked.errors.length;
       showMessages(checked.errors);
       out.appendChild(title("Your results"));
-      var cells = rowsOf("benefit").map(function (r) { var c = $(".lh-roi-counted", r); c.textContent = ""; c.setAttribute("data-counted", ""); return c; });
+      var cells = rowsOf("benefit").map(function (r) { var c = $("[data-counted]", r); c.textContent = ""; c.setAttribute("data-counted", ""); return c; });
+      if (checked.none) {
+        out.appendChild(el("p", null, "Enter at least one cost above to see the results: ROI divides by the costs."));
+        return { valid: false, errors: [] };
+      }
       if (n) {
         out.appendChild(el("p", { "class": "lh-error" }, n + (n > 1 ? " entries need" : " entry needs") +
           " attention: see the message beside " + (n > 1 ? "each" : "the") + " field above. The results appear once every entry can be used."));
@@ -289,7 +294,7 @@
       var ex = check(example()).inputs;
       ex.currency = ins.currency;
       var isExample = JSON.stringify(ex) === JSON.stringify(inp);
-      if (isExample) { inp.title = ins.title; out.firstChild.firstChild.textContent = "Results for the fictional example: " + ins.title; }
+      if (isExample) { inp.title = ins.title; out.firstChild.firstChild.textContent = "Results for the fictional example"; }
       var rep = evaluate(inp), k = 0;
       a.benefits.forEach(function (b, i) {
         if (isBlankBenefit(b)) return;
@@ -386,7 +391,7 @@
         write(a);
         focus = rowsOf(rm)[Math.min(at, rowsOf(rm).length - 1)];
       }
-      if (act || add || rm) { ctx.changed(); $("input", focus.matches("input") ? focus.parentNode : focus).focus(); }
+      if (act || add || rm) { ctx.changed(); $("input, textarea", focus.matches("[data-f]") ? focus.parentNode : focus).focus(); }
     });
     return { read: read, write: write, render: render, csv: csv, empty: empty };
   });

@@ -39,6 +39,12 @@ def storage_key(instrument: dict) -> str:
     return f"lh:{instrument['id']}:{digest}"
 
 
+def worksheet_title(instrument: dict, options: dict) -> str:
+    """The worksheet's title: the instrument's, and the part's for a knowledge check."""
+    part = next((p for p in instrument.get("parts", []) if p["id"] == options.get("part")), None)
+    return f"{instrument['title']}: {part['title']}" if part else instrument["title"]
+
+
 def scripts_for(kind: str) -> list[str]:
     return ["lh-core.js", *KINDS[kind].SCRIPTS]
 
@@ -49,10 +55,10 @@ def render_worksheet(instrument: dict, context: RenderContext | None = None) -> 
     module = KINDS[instrument["kind"]]
     spec = {"instrument": instrument, "links": context.links, "options": context.options}
     spec_json = json.dumps(spec, ensure_ascii=False, allow_nan=False).replace("</", "<\\/")
-    title = escape(instrument.get("title", ""))
+    title = escape(worksheet_title(instrument, context.options))
     return (
         f'<section class="lh-exercise" data-lh-kind="{instrument["kind"]}" '
-        f'data-lh-store="{storage_key(instrument)}" aria-label="{title}">\n'
+        f'data-lh-store="{storage_key(instrument)}" data-lh-title="{title}" aria-label="{title}">\n'
         f'<script type="application/json" class="lh-spec">{spec_json}</script>\n'
         f'<form class="lh-form" novalidate>\n{module.render(instrument, context)}\n</form>\n'
         '<div class="lh-toolbar" hidden></div>\n'

@@ -25,4 +25,33 @@ def render(instrument, context):
             f'<p class="lh-field-message" id="msg-{name}"></p></fieldset></li>'
         )
     parts.append("</ol>")
+    parts.append(_scoring_grid(instrument))
     return "\n".join(parts)
+
+
+def _scoring_grid(instrument):
+    """On paper only: a grid to total each dimension by hand, and an empty profile chart to plot it on."""
+    scale = instrument["scale"]
+    numbers = {item["id"]: n for n, item in enumerate(instrument["items"], start=1)}
+    rows = []
+    for dim in instrument["dimensions"]:
+        items = [i for i in instrument["items"] if i["dimension"] == dim["id"]]
+        cells = "".join(f'<td>{numbers[i["id"]]}{" R" if i["reverse"] else ""}<br>&#160;</td>' for i in items)
+        rows.append(f'<tr><th scope="row">{escape(dim["label"])}</th>{cells}<td></td><td></td></tr>')
+    width = max(len([i for i in instrument["items"] if i["dimension"] == d["id"]]) for d in instrument["dimensions"])
+    head = "".join(f'<th scope="col">Statement</th>' for _ in range(width))
+    low, high = scale["min"], scale["max"]
+    ticks = "".join(f'<th scope="col">{v}</th>' for v in range(low, high + 1))
+    chart_rows = "".join(f'<tr><th scope="row">{escape(d["label"])}</th>' + "<td></td>" * (high - low + 1) + "</tr>"
+                         for d in instrument["dimensions"])
+    return (
+        '<div class="lh-print-only lh-scoring">'
+        '<p class="lh-results-title"><strong>Score it by hand</strong></p>'
+        f"<p>Write each answer under its statement number. For a statement marked R, write {low + high} minus your "
+        "answer instead. Add each row, then divide by the number of statements you answered.</p>"
+        f'<table class="lh-table lh-scoring-grid"><caption>Scoring grid</caption><thead><tr><th scope="col">Dimension</th>'
+        f'{head}<th scope="col">Total</th><th scope="col">Score</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        '<table class="lh-table lh-profile-grid"><caption>Your profile: mark each score on its row and join the marks'
+        f'</caption><thead><tr><th scope="col">Dimension</th>{ticks}</tr></thead><tbody>{chart_rows}</tbody></table>'
+        "</div>"
+    )

@@ -23,52 +23,60 @@ def _num(value) -> str:
     return str(value)
 
 
-def _input(pid, label, value="", *, field, cls="", numeric=False, hidden_label=True):
-    """A text input with its own <label> (hidden visually only where a column heading shows it) and the
-    message box beside it."""
+def _n(n):
+    """A row number inside a label, renumbered by the page's script when rows are added or removed."""
+    return f'<span class="lh-n">{n}</span>'
+
+
+def _input(pid, label, value="", *, field, cls="", numeric=False, hidden_label=True, lines=1):
+    """A text input (or a box of ``lines`` lines) with its own <label> (``label`` is HTML, hidden visually only
+    where a column heading shows it) and the message box beside it."""
     mode = ' inputmode="decimal"' if numeric else ""
     label_cls = "lh-cell-label" if hidden_label else "lh-roi-label"
-    return (f'<label class="{label_cls}" for="{pid}">{escape(label)}</label>'
-            f'<input type="text" id="{pid}" name="{pid}" data-f="{field}" value="{escape(value)}"{mode} '
-            f'autocomplete="off" class="{cls}">'
+    control = (f'<textarea id="{pid}" name="{pid}" data-f="{field}" rows="{lines}" class="{cls}">{escape(value)}</textarea>'
+               if lines > 1 else
+               f'<input type="text" id="{pid}" name="{pid}" data-f="{field}" value="{escape(value)}"{mode} '
+               f'autocomplete="off" class="{cls}">')
+    return (f'<label class="{label_cls}" for="{pid}">{label}</label>{control}'
             f'<p class="lh-field-message" id="msg-{pid}"></p>')
 
 
-def _cost_row(p, n, cost, currency):
+def _cost_row(p, n, cost):
     pid = f"{p}-cost-{n}"
     options = "".join(
         f'<option value="{c}"{" selected" if c == cost.get("category", "other") else ""}>'
         f"{escape(COST_CATEGORY_LABELS[c])}</option>" for c in COST_CATEGORIES)
     return (
-        f'<tr class="lh-roi-cost" data-row="{n}"><th scope="row" class="lh-roi-n">{n}</th>'
-        f'<td>{_input(pid + "-label", f"Cost {n}: what it is", cost.get("label", ""), field="label")}</td>'
-        f'<td><label class="lh-cell-label" for="{pid}-category">Cost {n}: category</label>'
+        f'<tr class="lh-roi-cost" data-row="{n}"><th scope="row" class="lh-roi-n">{_n(n)}</th>'
+        f'<td>{_input(pid + "-label", f"Cost {_n(n)}: what it is", cost.get("label", ""), field="label")}</td>'
+        f'<td class="lh-roi-category"><label class="lh-cell-label" for="{pid}-category">Cost {_n(n)}: category</label>'
         f'<select id="{pid}-category" name="{pid}-category" data-f="category">{options}</select></td>'
-        f'<td>{_input(pid + "-amount", f"Cost {n}: amount", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-roi-money">{_input(pid + "-amount", f"Cost {_n(n)}: amount", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
         f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="cost" '
         f'aria-label="Remove cost {n}" hidden>Remove</button></td></tr>'
     )
 
 
-def _benefit_row(p, n, benefit, currency):
+def _benefit_row(p, n, benefit):
     pid = f"{p}-benefit-{n}"
+    basis_label = f'Source of the figure<span class="lh-sr"> for benefit {_n(n)}</span> (optional)'
     return (
-        f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{n}</th>'
-        f'<td>{_input(pid + "-label", f"Benefit {n}: what improved", benefit.get("label", ""), field="label")}'
-        f'{_input(pid + "-basis", f"Benefit {n}: where the figure comes from (optional)", benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)}</td>'
-        f'<td>{_input(pid + "-value", f"Benefit {n}: value in the first year", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
-        f'<td>{_input(pid + "-attribution", f"Benefit {n}: % due to the programme", _num(benefit.get("attribution_pct")), field="attribution_pct", cls="lh-num", numeric=True)}</td>'
-        f'<td>{_input(pid + "-confidence", f"Benefit {n}: % confidence in that share", _num(benefit.get("confidence_pct")), field="confidence_pct", cls="lh-num", numeric=True)}</td>'
-        f'<td class="lh-roi-counted" data-counted=""></td>'
-        f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="benefit" '
-        f'aria-label="Remove benefit {n}" hidden>Remove</button></td></tr>'
+        f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{_n(n)}</th>'
+        f'<td>{_input(pid + "-label", f"Benefit {_n(n)}: what improved", benefit.get("label", ""), field="label", lines=2)}'
+        f'{_input(pid + "-basis", basis_label, benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)}</td>'
+        f'<td class="lh-roi-money">{_input(pid + "-value", f"Benefit {_n(n)}: value in the first year", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-roi-pct">{_input(pid + "-attribution", f"Benefit {_n(n)}: % due to the programme", _num(benefit.get("attribution_pct")), field="attribution_pct", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-roi-pct">{_input(pid + "-confidence", f"Benefit {_n(n)}: % confidence in that share", _num(benefit.get("confidence_pct")), field="confidence_pct", cls="lh-num", numeric=True)}</td>'
+        f'<td class="lh-roi-counted"><span class="lh-roi-counted-value" data-counted=""></span>'
+        f'<button type="button" class="lh-remove-row" data-remove="benefit" aria-label="Remove benefit {n}" '
+        f"hidden>Remove</button></td></tr>"
     )
 
 
 def _intangible_row(p, n, text):
     pid = f"{p}-intangible-{n}"
     return (f'<li class="lh-roi-intangible" data-row="{n}">'
-            f'{_input(pid, f"Intangible benefit {n}", text, field="text", hidden_label=False)}'
+            f'{_input(pid, f"Intangible benefit {_n(n)}", text, field="text", hidden_label=False)}'
             f'<button type="button" class="lh-remove-row" data-remove="intangible" '
             f'aria-label="Remove intangible benefit {n}" hidden>Remove</button></li>')
 
@@ -104,23 +112,23 @@ def render(instrument, context):
         # Costs
         f'<table class="lh-table lh-roi-table lh-roi-costs"><caption>Fully loaded costs: every cost of the '
         "programme for one year, including people's time. Type plain numbers, such as 3500.</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">Cost item</th><th scope="col">Category</th>'
-        f'<th scope="col">Amount (<span class="lh-roi-cur">{cur}</span>)</th>'
+        '<thead><tr><th scope="col" class="lh-roi-n">#</th><th scope="col">Cost item</th>'
+        '<th scope="col" class="lh-roi-category">Category</th>'
+        f'<th scope="col" class="lh-roi-money">Amount (<span class="lh-roi-cur">{cur}</span>)</th>'
         '<th scope="col" class="lh-row-tools"><span class="lh-sr">Remove</span></th></tr></thead>'
-        f'<tbody data-rows="cost">{"".join(_cost_row(p, n, c, cur) for n, c in enumerate(costs, start=1))}</tbody>'
+        f'<tbody data-rows="cost">{"".join(_cost_row(p, n, c) for n, c in enumerate(costs, start=1))}</tbody>'
         "</table>",
         _add_button("cost", "Add a cost"),
         f'<p class="lh-field-message" id="msg-{p}-costs"></p>',
         # Benefits
         '<table class="lh-table lh-roi-table lh-roi-benefits"><caption>Benefits in money, first year only. Each is '
         "counted as value × % due to the programme × % confidence, so it is never more than the value.</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">Benefit and where the figure comes from</th>'
-        f'<th scope="col">Value in the first year (<span class="lh-roi-cur">{cur}</span>)</th>'
-        '<th scope="col">% due to the programme</th><th scope="col">% confidence</th>'
-        '<th scope="col">Counted</th><th scope="col" class="lh-row-tools"><span class="lh-sr">Remove</span></th>'
-        "</tr></thead>"
+        '<thead><tr><th scope="col" class="lh-roi-n">#</th><th scope="col">Benefit, and where the figure comes from</th>'
+        f'<th scope="col" class="lh-roi-money">Value in the first year (<span class="lh-roi-cur">{cur}</span>)</th>'
+        '<th scope="col" class="lh-roi-pct">% due to the programme</th><th scope="col" class="lh-roi-pct">% confidence</th>'
+        '<th scope="col" class="lh-roi-counted">Counted</th></tr></thead>'
         f'<tbody data-rows="benefit">'
-        f'{"".join(_benefit_row(p, n, b, cur) for n, b in enumerate(benefits, start=1))}</tbody></table>',
+        f'{"".join(_benefit_row(p, n, b) for n, b in enumerate(benefits, start=1))}</tbody></table>',
         _add_button("benefit", "Add a benefit"),
         f'<p class="lh-field-message" id="msg-{p}-benefits"></p>',
         # Intangibles

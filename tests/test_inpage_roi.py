@@ -1,0 +1,328 @@
+"""The ROI calculator in the page: the figures equal roi.evaluate's and roi.one_way_sensitivity's for the same
+inputs, the simulation is seeded and close to roi.monte_carlo's, bad input is explained beside the field, and
+answers persist, clear and export."""
+
+import csv
+import io
+import json
+import random
+
+from leadership_handbook import roi
+from leadership_handbook.instruments import load_roi_example
+
+EXAMPLE = load_roi_example()
+P = EXAMPLE["id"]
+ONE_WAY = EXAMPLE["sensitivity"]["one_way"]
+MC = EXAMPLE["sensitivity"]["monte_carlo"]
+SUMMARY_KEYS = ["total_costs", "adjusted_benefits", "net_benefits", "bcr", "roi_pct", "payback_months"]
+WORDS = ["Design", "delivery", "coaching", "venue", "people's time", "travel", "evaluation", "waste", "overtime",
+         "absence", "sales", "“quoted” text", "<b>not bold</b>", "Ünïcödé", "a, b & c", "  spaced  "]
+
+
+def two(x):
+    return "" if x is None else f"{x:.2f}"
+
+
+def label(rng):
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 4)))
+
+
+def amount_text(rng, value):
+    """How a reader might type an amount: mostly plain, sometimes with a thousands separator or a £ sign."""
+    style = rng.random()
+    if style < 0.15 and value >= 1000 and value == int(value):
+        return f"{int(value):,}"
+    if style < 0.25:
+        return f"£{value:g}" if value == int(value) else f"£{value}"
+    return f"{value:g}" if value == int(value) else str(value)
+
+
+def random_plan(rng):
+    costs = []
+    for _ in range(rng.randint(1, 10)):
+        value = rng.choice([0, rng.randint(1, 200000), round(rng.uniform(0, 50000), 2), round(rng.uniform(0, 999), 1)])
+        costs.append({"label": label(rng), "category": rng.choice(roi.COST_CATEGORIES), "amount": value})
+    if sum(c["amount"] for c in costs) == 0:
+        costs[0]["amount"] = 1234.5
+    benefits = []
+    for _ in range(rng.randint(0, 6)):
+        benefits.append({"label": label(rng), "basis": rng.choice(["", "Payroll records", "Manager estimates"]),
+                         "annual_value": rng.choice([0, rng.randint(1, 500000), round(rng.uniform(0, 90000), 2)]),
+                         "attribution_pct": rng.choice([0, 100, rng.randint(0, 100), round(rng.uniform(0, 100), 1)]),
+                         "confidence_pct": rng.choice([100, rng.randint(0, 100), round(rng.uniform(0, 100), 2)])})
+    intangibles = [label(rng) for _ in range(rng.randint(0, 4))]
+    hurdle = rng.choice([None, None, 0, rng.randint(-50, 200), round(rng.uniform(-20, 60), 1)])
+    return {"costs": costs, "benefits": benefits, "intangibles": intangibles, "hurdle": hurdle}
+
+
+def python_inputs(plan):
+    return roi.RoiInputs(
+        costs=[roi.CostItem(c["label"], float(c["amount"]), c["category"]) for c in plan["costs"]],
+        benefits=[roi.BenefitItem(b["label"], float(b["annual_value"]), float(b["attribution_pct"]),
+                                  float(b["confidence_pct"]), b["basis"]) for b in plan["benefits"]],
+        intangibles=plan["intangibles"], hurdle_rate_pct=plan["hurdle"])
+
+
+def start_blank(page):
+    page.get_by_role("button", name="Start with a blank form").click()
+
+
+def ensure_rows(page, what, count):
+    rows = page.locator(f"[data-rows={what}] > *")
+    while rows.count() < count:
+        page.locator(f'button[data-add="{what}"]').click()
+
+
+def fill_plan(page, plan, rng):
+    """Type the plan into a blank form as a reader would: field by field."""
+    start_blank(page)
+    ensure_rows(page, "cost", len(plan["costs"]))
+    ensure_rows(page, "benefit", len(plan["benefits"]))
+    ensure_rows(page, "intangible", len(plan["intangibles"]))
+    for n, c in enumerate(plan["costs"], start=1):
+        page.fill(f"#{P}-cost-{n}-label", c["label"])
+        page.select_option(f"#{P}-cost-{n}-category", c["category"])
+        page.fill(f"#{P}-cost-{n}-amount", amount_text(rng, c["amount"]))
+    for n, b in enumerate(plan["benefits"], start=1):
+        page.fill(f"#{P}-benefit-{n}-label", b["label"])
+        page.fill(f"#{P}-benefit-{n}-basis", b["basis"])
+        page.fill(f"#{P}-benefit-{n}-value", amount_text(rng, b["annual_value"]))
+        page.fill(f"#{P}-benefit-{n}-attribution", f"{b['attribution_pct']}" + ("%" if rng.random() < 0.2 else ""))
+        page.fill(f"#{P}-benefit-{n}-confidence", f"{b['confidence_pct']}")
+    for n, t in enumerate(plan["intangibles"], start=1):
+        page.fill(f"#{P}-intangible-{n}", t)
+    page.fill(f"#{P}-hurdle", "" if plan["hurdle"] is None else str(plan["hurdle"]))
+
+
+def page_summary(page):
+    return dict(page.eval_on_selector_all(".lh-roi-summary tr[data-key]", "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
+
+
+def page_sensitivity(page):
+    return page.eval_on_selector_all(".lh-roi-sensitivity tr[data-input]", """rows => rows.map(r => [r.dataset.input,
+        r.querySelector('th').textContent, r.dataset.lowSetting, r.dataset.highSetting, r.dataset.roiLow,
+        r.dataset.roiHigh, r.dataset.swing])""")
+
+
+def expected_summary(report):
+    out = {k: two(report[k]) for k in SUMMARY_KEYS}
+    if report["hurdle_rate_pct"] is not None:
+        out["meets_hurdle"] = "true" if report["meets_hurdle"] else "false"
+    return out
+
+
+def expected_sensitivity(rows):
+    return [[r["input"], r["label"], two(r["low_setting"]), two(r["high_setting"]), two(r["roi_low"]),
+             two(r["roi_high"]), two(r["swing"])] for r in rows]
+
+
+def assert_matches_python(page, inputs):
+    report = roi.evaluate(inputs)
+    rows = roi.one_way_sensitivity(inputs, **ONE_WAY)
+    assert page_summary(page) == expected_summary(report)
+    assert page_sensitivity(page) == expected_sensitivity(rows)
+    counted = page.eval_on_selector_all("[data-counted]", "cells => cells.map(c => c.dataset.counted).filter(Boolean)")
+    assert counted == [two(b["adjusted"]) for b in report["benefits"]]
+    # The tornado chart draws the same rows, in the same order (two bars each).
+    bars = page.eval_on_selector_all("svg.lh-tornado rect[data-input]", "bars => bars.map(b => b.dataset.input)")
+    assert bars == [r["input"] for r in rows for _ in range(2)]
+    chart = page.locator("svg.lh-tornado")
+    assert chart.get_attribute("role") == "img" and "Tornado chart" in chart.get_attribute("aria-label")
+    results = page.inner_text(".lh-results")
+    assert "NaN" not in results and "undefined" not in results and "Infinity" not in results
+    return report
+
+
+def test_the_worked_example_is_prefilled_marked_fictional_and_scored_as_in_python(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    note = page.locator(f"#{P}-example-note")
+    assert "fictional example" in note.inner_text().lower()
+    assert "Results for the fictional example" in page.inner_text(".lh-results")
+    report = assert_matches_python(page, roi.inputs_from_example(EXAMPLE))
+    assert page_summary(page)["roi_pct"] == two(report["roi_pct"])
+    intangibles = page.eval_on_selector_all(".lh-roi-intangible-list li", "items => items.map(i => i.textContent)")
+    assert intangibles == EXAMPLE["intangibles"]
+    assert page.errors == []
+
+
+def test_figures_equal_the_python_functions_for_random_inputs(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    rng = random.Random(20260419)
+    for _ in range(22):
+        plan = random_plan(rng)
+        fill_plan(page, plan, rng)
+        assert_matches_python(page, python_inputs(plan))
+        assert "Results for the fictional example" not in page.inner_text(".lh-results")
+    assert page.errors == []
+
+
+def test_the_simulation_is_seeded_repeatable_and_close_to_numpys(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+
+    def simulated():
+        return dict(page.eval_on_selector_all(".lh-roi-simulation tr[data-key]",
+                                              "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
+
+    first = simulated()
+    assert first["runs"] == str(MC["runs"])
+    assert "own small random-number generator" in page.inner_text(".lh-results")
+    page.reload()
+    assert simulated() == first  # the same seed gives the same figures every time
+    # A different stream from NumPy's, so not equal, but the same distributions: the summaries are close.
+    python = roi.monte_carlo(roi.inputs_from_example(EXAMPLE), **MC)
+    p5, p95 = (float(x) for x in first["p5-p95"].split())
+    assert abs(float(first["p50"]) - python["p50"]) < 2
+    assert abs(p5 - python["p5"]) < 2.5 and abs(p95 - python["p95"]) < 2.5
+    assert abs(float(first["prob_negative"]) - python["prob_negative"]) < 2.5
+    assert abs(float(first["prob_below_hurdle"]) - python["prob_below_hurdle"]) < 3.5
+    assert float(first["prob_not_negative"]) == round(100 - float(first["prob_negative"]), 2)
+    # Another seed's run in the page stays close too, with more inputs.
+    rng = random.Random(7)
+    plan = random_plan(rng)
+    while not plan["benefits"]:
+        plan = random_plan(rng)
+    inputs = python_inputs(plan)
+    js = page.evaluate("""([plan, cfg]) => LH.roi.monteCarlo({
+        costs: plan.costs.map(c => ({amount: c.amount})),
+        benefits: plan.benefits, hurdle_rate_pct: plan.hurdle}, cfg)""", [plan, {**MC, "runs": 20000}])
+    py = roi.monte_carlo(inputs, runs=20000, seed=11)
+    spread = max(1.0, abs(py["p95"] - py["p5"]) * 0.05)
+    assert abs(js["p50"] - py["p50"]) < spread
+    assert abs(js["mean"] - py["mean"]) < spread
+    assert page.errors == []
+
+
+def test_bad_input_gets_a_message_beside_the_field_and_no_nan(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    cases = [
+        (f"{P}-cost-2-amount", "-500", "below 0"),
+        (f"{P}-cost-2-amount", "lots", "is not a number"),
+        (f"{P}-cost-2-amount", "NaN", "is not a number"),
+        (f"{P}-cost-2-amount", "Infinity", "is not a number"),
+        (f"{P}-benefit-1-attribution", "120", "out of range"),
+        (f"{P}-benefit-1-confidence", "-5", "below 0"),
+        (f"{P}-benefit-1-value", "12abc", "is not a number"),
+        (f"{P}-hurdle", "5000", "out of range"),
+    ]
+    for field, typed, says in cases:
+        page.get_by_role("button", name="Fill in the fictional example again").click()
+        page.fill(f"#{field}", typed)
+        message = page.locator(f"#msg-{field}")
+        assert says in message.inner_text(), (field, typed)
+        box = page.locator(f"#{field}")
+        assert box.get_attribute("aria-invalid") == "true"
+        assert box.get_attribute("aria-describedby") == f"msg-{field}"
+        results = page.inner_text(".lh-results")
+        assert "NaN" not in results and "need" in results
+        assert page.locator(".lh-roi-summary").count() == 0 and page.locator("svg.lh-tornado").count() == 0
+    # Fixed again: the message goes and the results come back.
+    page.fill(f"#{P}-hurdle", "20")
+    assert page.locator(f"#msg-{P}-hurdle").inner_text() == ""
+    assert page.locator(f"#{P}-hurdle").get_attribute("aria-invalid") is None
+    assert page_summary(page) == expected_summary(roi.evaluate(roi.inputs_from_example(EXAMPLE)))
+
+    # A started row with a missing field, and costs that add up to 0.
+    start_blank(page)
+    assert "Enter at least one cost" in page.inner_text(".lh-results")
+    page.fill(f"#{P}-cost-1-label", "Venue")
+    assert "Enter the amount" in page.inner_text(f"#msg-{P}-cost-1-amount")
+    page.fill(f"#{P}-cost-1-amount", "0")
+    assert "add up to 0" in page.inner_text(f"#msg-{P}-costs")
+    page.fill(f"#{P}-benefit-2-value", "1000")
+    assert "Say what improved" in page.inner_text(f"#msg-{P}-benefit-2-label")
+    assert "Enter the % due to the programme" in page.inner_text(f"#msg-{P}-benefit-2-attribution")
+    assert "NaN" not in page.inner_text(".lh-results")
+    assert page.errors == []
+
+
+def test_answers_persist_clear_and_rows_can_be_added_and_removed(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    page.fill(f"#{P}-cost-1-amount", "4000")
+    page.locator('button[data-add="cost"]').click()
+    costs = len(EXAMPLE["costs"]) + 2
+    page.fill(f"#{P}-cost-{costs}-label", "Coaching follow-up")
+    page.fill(f"#{P}-cost-{costs}-amount", "2,500")
+    page.fill(f"#{P}-intangible-2", "Better teamwork")
+    before = page_summary(page)
+    page.reload()
+    assert "restored" in page.inner_text(".lh-status")
+    assert page.input_value(f"#{P}-cost-1-amount") == "4000"
+    assert page.input_value(f"#{P}-cost-{costs}-amount") == "2,500"
+    assert page.input_value(f"#{P}-intangible-2") == "Better teamwork"
+    assert page_summary(page) == before
+    assert float(before["total_costs"]) == sum(c["amount"] for c in EXAMPLE["costs"]) + 500 + 2500
+
+    # Remove the first cost: the rows renumber and the total drops by its amount.
+    page.get_by_role("button", name="Remove cost 1", exact=True).click()
+    assert page.input_value(f"#{P}-cost-1-label") == EXAMPLE["costs"][1]["label"]
+    assert float(page_summary(page)["total_costs"]) == float(before["total_costs"]) - 4000
+    assert page.locator(f"#{P}-cost-{costs}-label").count() == 0
+
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.locator("[data-rows=cost] > tr").count() == len(roi.COST_CATEGORIES)
+    assert all(page.input_value(f"#{P}-cost-{n}-amount") == "" for n in range(1, 9))
+    assert "Enter at least one cost" in page.inner_text(".lh-results")
+    # Nothing is kept after clearing: a reload starts again from the page's fictional example.
+    page.reload()
+    assert "restored" not in page.inner_text(".lh-status")
+    assert page.input_value(f"#{P}-cost-1-amount") == "3500"
+    assert "Results for the fictional example" in page.inner_text(".lh-results")
+    # A blank form, once typed in, is what comes back.
+    start_blank(page)
+    page.fill(f"#{P}-cost-1-label", "Design")
+    page.reload()
+    assert page.input_value(f"#{P}-cost-1-label") == "Design" and page.input_value(f"#{P}-cost-1-amount") == ""
+    assert page.input_value(f"#{P}-hurdle") == ""
+    page.get_by_role("button", name="Fill in the fictional example again").click()
+    assert "Results for the fictional example" in page.inner_text(".lh-results")
+    assert page.errors == []
+
+
+def test_answers_export_as_csv_and_json(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    page.fill(f"#{P}-benefit-2-confidence", "65")
+    plan_inputs = roi.inputs_from_example({**EXAMPLE, "benefits": [
+        {**b, "confidence_pct": 65} if n == 1 else b for n, b in enumerate(EXAMPLE["benefits"])]})
+    report = roi.evaluate(plan_inputs)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers (JSON)").click()
+    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert exported["answers"]["benefits"][1]["confidence_pct"] == "65"
+    assert [c["label"] for c in exported["answers"]["costs"] if c["label"]] == [c["label"] for c in EXAMPLE["costs"]]
+    result = exported["results"]
+    assert result["valid"] is True and result["example"] is False
+    for key in SUMMARY_KEYS + ["unadjusted_benefits", "meets_hurdle"]:
+        assert result["report"][key] == report[key], key
+    assert [b["adjusted"] for b in result["report"]["benefits"]] == [b["adjusted"] for b in report["benefits"]]
+    expected_rows = roi.one_way_sensitivity(plan_inputs, **ONE_WAY)
+    assert [(r["input"], r["roi_low"], r["roi_high"]) for r in result["sensitivity"]] == \
+        [(r["input"], r["roi_low"], r["roi_high"]) for r in expected_rows]
+    assert result["monte_carlo"]["seed"] == MC["seed"] and "samples" not in result["monte_carlo"]
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert [r["item"] for r in rows if r["section"] == "cost"] == [c["label"] for c in EXAMPLE["costs"]]
+    assert [r["counted"] for r in rows if r["section"] == "benefit"] == [two(b["adjusted"]) for b in report["benefits"]]
+    assert [r["item"] for r in rows if r["section"] == "intangible"] == EXAMPLE["intangibles"]
+    results = {r["item"]: r["amount"] for r in rows if r["section"] == "result"}
+    assert results["roi_pct"] == two(report["roi_pct"]) and results["bcr"] == two(report["bcr"])
+    assert results["meets_hurdle"] == str(report["meets_hurdle"]).lower()
+    assert {r["item"] for r in rows if r["section"] == "simulation"} >= {"p5", "p50", "p95", "prob_negative"}
+    assert page.errors == []
+
+
+def test_the_worksheet_is_accessible_and_printable(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    block = page.locator(".lh-exercise")
+    assert block.locator("h1, h2, h3, h4, h5, h6").count() == 0
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form input, .lh-form select, .lh-form textarea')]
+        .filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map(e => e.id)""")
+    assert unnamed == []
+    assert page.evaluate("() => new Set([...document.querySelectorAll('.lh-exercise [id]')].map(e => e.id)).size") == \
+        page.evaluate("() => document.querySelectorAll('.lh-exercise [id]').length")
+    page.emulate_media(media="print")
+    assert not page.locator('button[data-add="cost"]').is_visible()
+    assert not page.get_by_role("button", name="Remove cost 1", exact=True).is_visible()
+    assert page.locator("svg.lh-tornado").is_visible()
+    assert page.errors == []
