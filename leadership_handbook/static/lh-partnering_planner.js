@@ -160,13 +160,14 @@
 
     function csv(a) {
       var evidence = byId(spec.evidence_options), measures = byId(spec.measures), n = 0;
-      function labels(ids, index) { return ids.filter(function (v) { return v; }).map(function (v) { return index[v] ? index[v].label : v; }).join("; "); }
+      function ids(list) { return addNew([], list.filter(Boolean)); }
+      function labels(list, index) { return ids(list).map(function (v) { return index[v] ? index[v].label : v; }).join("; "); }
       var rows = [["Row"].concat(spec.brief_columns.map(function (c) { return c.label; }), ["Evidence ids", "Measure ids"])];
       a.rows.forEach(function (r) {
         if (blankRow(r)) return;
         rows.push(["R" + ++n].concat(spec.brief_columns.map(function (c) {
           return c.id === "evidence" ? labels(r.evidence, evidence) : c.id === "measures" ? labels(r.measures, measures) : String(r[c.id]).trim();
-        }), [r.evidence.filter(Boolean).join(";"), r.measures.filter(Boolean).join(";")]));
+        }), [ids(r.evidence).join(";"), ids(r.measures).join(";")]));
       });
       return rows;
     }

@@ -1,0 +1,72 @@
+"""The theme's icons as one small stylesheet instead of fontawesome.js (1.5 MB on every page).
+
+The theme's pages use a handful of Font Awesome Free icons (CC BY 4.0) as ``<i class="fa-solid fa-bars">``.
+At build time we take just those icons' paths from the theme's own copy of fontawesome.js and write them
+as CSS masks; the script itself is no longer loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pydata_sphinx_theme
+
+FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+PACK = re.compile(r'var p=\{(.*?)\};.*?d\("(fab|far|fas)",p\)', re.S)
+ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
+ICON_CLASS = re.compile(r'\bfa-(?!solid\b|regular\b|brands\b|lg\b|xs\b|sm\b|fw\b)([a-z0-9-]+)')
+STYLESHEET = "lh-icons.css"
+
+
+def icon_paths(script: str) -> dict[str, dict[str, tuple[int, int, str]]]:
+    """{pack: {name: (width, height, path)}} for the solid and brands packs of a fontawesome.js."""
+    packs: dict[str, dict] = {}
+    for match in PACK.finditer(script):
+        icons = packs.setdefault(match.group(2), {})
+        for icon in ICON.finditer(match.group(1)):
+            name = icon.group(1) or icon.group(2)
+            icons[name] = (int(icon.group(3)), int(icon.group(4)), icon.group(5))
+    return packs
+
+
+def icons_css(names: set[str], packs: dict) -> str:
+    rules = [
+        "/* Font Awesome Free icons (CC BY 4.0, fontawesome.com), as CSS masks. */",
+        "i.fa-solid, i.fa-regular, i.fa-brands, i.fas, i.far, i.fab { display: inline-block; width: 1.15em; "
+        "height: 1em; vertical-align: -0.125em; background-color: currentColor; "
+        "-webkit-mask: var(--lh-icon) center / contain no-repeat; mask: var(--lh-icon) center / contain no-repeat; }",
+        "i.fa-lg { font-size: 1.25em; }",
+    ]
+    for name in sorted(names):
+        found = packs.get("fas", {}).get(name) or packs.get("fab", {}).get(name) or packs.get("far", {}).get(name)
+        if not found:
+            continue
+        width, height, path = found
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+        rules.append(f'.fa-{name} {{ --lh-icon: url("data:image/svg+xml,{quote(svg)}"); }}')
+    return "\n".join(rules) + "\n"
+
+
+def _drop_fontawesome(app, pagename, templatename, context, doctree):
+    if "script_files" in context:
+        context["script_files"][:] = [s for s in context["script_files"]
+                                      if "fontawesome.js" not in (getattr(s, "filename", "") or "")]
+    app.add_css_file(STYLESHEET)
+
+
+def _write_stylesheet(app, exception):
+    if exception or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    names = set()
+    for page in outdir.rglob("*.html"):
+        names |= set(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
+    packs = icon_paths(FONTAWESOME_JS.read_text(encoding="utf-8"))
+    (outdir / "_static" / STYLESHEET).write_text(icons_css(names, packs), encoding="utf-8")
+
+
+def setup_icons(app):
+    app.connect("html-page-context", _drop_fontawesome)
+    app.connect("build-finished", _write_stylesheet)
