@@ -247,23 +247,30 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
 
 
 def print_all(root: Path, html_dir: Path, out_dir: Path, paper: str = "a4", date: str | None = None,
-              only: list[str] | None = None) -> dict:
-    from playwright.sync_api import sync_playwright
-
+              only: list[str] | None = None, browser=None) -> dict:
+    """Print the editions (all, or those named in ``only``); ``browser`` reuses a running Chromium."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper {paper!r} is not known; allowed: {', '.join(PAPER_SIZES)}")
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            try:
+                return print_all(root, html_dir, out_dir, paper, date, only, chromium)
+            finally:
+                chromium.close()
     date = date or dt.date.today().isoformat()
     editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
     report = {}
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as work:
-        browser = launch(playwright)
+    with tempfile.TemporaryDirectory() as work:
         printer = Printer(browser, Path(html_dir).resolve(), Path(work), paper)
         cache: dict = {}
         for edition in editions:
             started = time.perf_counter()
             report[edition.slug] = print_edition(printer, edition, Path(out_dir) / f"{edition.slug}.pdf", date, cache)
             report[edition.slug]["seconds"] = round(time.perf_counter() - started, 1)
-        browser.close()
+        printer.page.close()
     return report
 
 

@@ -19,9 +19,9 @@ def text_of(reader):
 
 
 @pytest.fixture(scope="session")
-def pdfs(site, tmp_path_factory):
+def pdfs(site, browser, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    report = print_all(ROOT, site, out, "a4", date="2026-11-28")
+    report = print_all(ROOT, site, out, "a4", date="2026-11-28", browser=browser)
     return {slug: PdfReader(out / f"{slug}.pdf") for slug in report}, report
 
 
@@ -50,8 +50,8 @@ def test_three_pdfs_on_a4_with_plausible_lengths(pdfs):
     assert len(readers["participant-workbook"].pages) < len(readers["facilitator-guide"].pages) < len(readers["handbook"].pages)
 
 
-def test_letter_paper_when_asked(site, tmp_path):
-    report = print_all(ROOT, site, tmp_path, "letter", only=["participant-workbook"])
+def test_letter_paper_when_asked(site, browser, tmp_path):
+    report = print_all(ROOT, site, tmp_path, "letter", only=["participant-workbook"], browser=browser)
     reader = PdfReader(tmp_path / "participant-workbook.pdf")
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(POINTS["letter"], abs=1)

@@ -6,6 +6,8 @@
 - Browsers ask for /favicon.ico when a page names no icon: name our own, so no request fails.
 - The theme's sidebar title sits outside any landmark (axe "region"): our template puts it in a <nav>.
 - Checklist boxes (MyST task lists) have no accessible name: each is named by its item's text.
+- A page's own description (front matter ``og:description``) is also its <meta name="description">, in place
+  of the text sphinxext-opengraph takes from the page's first lines.
 - docutils marks bibliography entries with the deprecated role doc-biblioentry inside a role="list":
   they become list items.
 """
@@ -60,7 +62,18 @@ def fix_body_html(body: str) -> str:
     return body.replace(' role="doc-biblioentry"', ' role="listitem"')
 
 
+META_DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*"\s*/?>')
+
+
+def _use_page_description(app, pagename, context):
+    description = (app.env.metadata.get(pagename) or {}).get("og:description")
+    if description and "metatags" in context:
+        tag = f'<meta name="description" content="{html.escape(description, quote=True)}" />'
+        context["metatags"] = META_DESCRIPTION.sub(lambda _: tag, context["metatags"])
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
+    _use_page_description(app, pagename, context)
     if "script_files" in context:
         context["script_files"][:] = clean_script_files(context["script_files"])
     if context.get("body"):

@@ -141,12 +141,12 @@
         return { valid: false, errors: errors.map(function (e) { return { field: e[0], message: e[1] }; }) };
       }
       var brief = buildBrief(spec, clean), table = briefTable(spec, brief);
-      out.appendChild(LH.table("Agreed with the client: what they asked for, what is needed, and how we will know it worked",
-        ["Row"].concat(table[0]), brief.rows.map(function (r, i) {
+      var cap = "Agreed with the client: what they asked for, what is needed, and how we will know it worked";
+      out.appendChild(el("div", { "class": "lh-scroll", tabindex: 0, role: "region", "aria-label": cap }, LH.table(cap, ["Row"].concat(table[0]), brief.rows.map(function (r, i) {
           return el("tr", { "data-row": r.id, "data-evidence": r.evidence.join(";"), "data-measures": r.measures.join(";"),
             "data-focus": r.focus.join(";"), "data-cite": r.cite.join(";") },
           el("th", { scope: "row", text: r.id }), table[1][i].map(function (c) { return el("td", { text: c }); }));
-        }), { "class": "lh-table lh-pp-brief" }));
+        }), { "class": "lh-table lh-pp-brief" })));
       if (brief.warnings.length) out.appendChild(el("ul", { "class": "lh-pp-warnings" }, brief.warnings.map(function (w) {
         return el("li", { "data-warning": w }, el("strong", null, "Check: "), w);
       })));

@@ -4,8 +4,8 @@
 (function () {
   "use strict";
   var LH = window.LH, el = LH.el, svg = LH.svg, r2 = LH.round2, f2 = LH.format2, MAX = 1e12;
-  var SAY = { money: "Enter an amount of 0 or more, up to 1,000,000,000,000 (such as 3500).",
-    pct: "Enter a number from 0 to 100 (50 means 50%).", hurdle: "Enter a percentage from -100 to 1000, or leave it blank." };
+  var SAY = { money: "enter an amount of 0 or more, such as 3500.", pct: "enter 0 to 100 (50 means 50%).",
+    hurdle: "enter -100 to 1000, or leave it blank.", big: "enter up to 1,000,000,000,000." };
   var BEN = ["label", "basis", "annual_value", "attribution_pct", "confidence_pct"];
 
   function blank(s) { return s == null || String(s).trim() === ""; }
@@ -18,9 +18,9 @@
   function num(t, kind, missing) {
     if (blank(t)) return missing ? { error: missing } : { value: null };
     var v = parseNum(t), q = "\u201c" + String(t).trim() + "\u201d";
-    if (!isFinite(v)) return { error: q + " is not a number. " + SAY[kind] };
-    if (kind !== "hurdle" && v < 0) return { error: q + " is below 0. " + SAY[kind] };
-    if (kind === "money" ? v > MAX : kind === "pct" ? v > 100 : v < -100 || v > 1000) return { error: q + " is out of range. " + SAY[kind] };
+    if (!isFinite(v)) return { error: q + " is not a number: " + SAY[kind] };
+    if (kind !== "hurdle" && v < 0) return { error: q + " is below 0: " + SAY[kind] };
+    if (kind === "money" ? v > MAX : kind === "pct" ? v > 100 : v < -100 || v > 1000) return { error: q + " is out of range: " + SAY[kind === "money" ? "big" : kind] };
     return { value: v };
   }
   function text(s, missing) {
@@ -334,13 +334,14 @@
         ow.percentage_points_swing + " points (kept within 0 to 100), while everything else stays as entered. The widest bars show the estimates that matter most."));
       out.appendChild(tornado(rows, top.base_roi, rep.hurdle_rate_pct));
       function setting(r, key) { return r.unit === "money" ? money(r[key], $$) : pc(r[key]); }
-      out.appendChild(LH.table("ROI when one input moves (ROI as entered: " + pc(rep.roi_pct) + ")", ["Input moved", "From \u2026 to", "ROI if lower", "ROI if higher", "Swing (points)"],
+      var cap = "ROI when one input moves (ROI as entered: " + pc(rep.roi_pct) + ")";
+      out.appendChild(el("div", { "class": "lh-scroll", tabindex: 0, role: "region", "aria-label": cap }, LH.table(cap, ["Input moved", "From \u2026 to", "ROI if lower", "ROI if higher", "Swing (points)"],
         rows.map(function (r) {
           return el("tr", { "data-input": r.input, "data-low-setting": f2(r.low_setting), "data-high-setting": f2(r.high_setting),
             "data-roi-low": f2(r.roi_low), "data-roi-high": f2(r.roi_high), "data-swing": f2(r.swing) },
           el("th", { scope: "row", text: r.label }), el("td", { text: setting(r, "low_setting") + " to " + setting(r, "high_setting") }),
           el("td", { text: pc(r.roi_low) }), el("td", { text: pc(r.roi_high) }), el("td", { text: f2(r.swing) }));
-        }), { "class": "lh-table lh-roi-sensitivity" }));
+        }), { "class": "lh-table lh-roi-sensitivity" })));
 
       out.appendChild(title("How sensitive is the result? Every input at once"));
       out.appendChild(el("p", { "class": "lh-note" }, "A seeded simulation draws every input at random within " + mc.amount_spread_pct + "% (money) or " + mc.percentage_points_spread +

@@ -72,6 +72,6 @@ def render(instrument, context):
         '<ol class="lh-entries">',
         *(entry_html(instrument, n) for n in range(1, BLANK_ROWS + 1)),
         "</ol>",
-        f'<button type="button" class="lh-button lh-button-secondary lh-add-row" hidden>Add a row</button>',
+        '<button type="button" class="lh-button lh-button-secondary lh-add-row" hidden>Add a row</button>',
     ]
     return "\n".join(parts)

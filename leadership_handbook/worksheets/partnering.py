@@ -52,9 +52,9 @@ def _choice_field(pid, spec, field, legend, more):
             f'<div class="lh-pp-selects" data-choices="{field}"><div class="lh-pp-choice">'
             f'<label for="{fid}-1">Choice 1</label><select id="{fid}-1" name="{fid}-1" data-f="{field}">'
             f'<option value="">Choose\u2026</option>{_options(spec, field)}</select></div></div>'
+            f'<p class="lh-field-message" id="msg-{fid}"></p>'
             f'<button type="button" class="lh-button lh-button-secondary lh-pp-more" data-more="{field}" hidden>'
-            f"{escape(more)}</button>"
-            f'<p class="lh-field-message" id="msg-{fid}"></p></fieldset>')
+            f"{escape(more)}</button></fieldset>")
 
 
 def _row(spec, p, n):
@@ -87,7 +87,7 @@ def _key(spec):
         for f in spec["frameworks"])
     return (f'<details class="lh-pp-key"><summary>What the evidence options and measures mean</summary>'
             f'<p><strong>Evidence options</strong></p><ul>{evidence}</ul>'
-            f'<p><strong>Measures</strong>: agree at least one of behaviour on the job or of results '
+            f'<p><strong>Measures</strong>: agree at least one measure of behaviour on the job or of results '
             f"(Kirkpatrick Level 3 or 4, LTEM tier 7 or 8).</p><ul>{frameworks}</ul></details>")
 
 

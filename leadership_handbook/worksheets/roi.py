@@ -136,9 +136,10 @@ def render(instrument, context):
         "never converted to money</legend>"
         f'<ul data-rows="intangible">{"".join(_intangible_row(p, n, t) for n, t in enumerate(intangibles, start=1))}'
         "</ul>" + _add_button("intangible", "Add an intangible benefit") + "</fieldset>",
-        f'<p class="lh-print-only">To test the result, move each money amount {_num(one_way["amount_swing_pct"])}% '
-        f"down and up, and each percentage {_num(one_way['percentage_points_swing'])} points, one at a time: "
-        "ROI % = (benefits counted − costs) ÷ costs × 100.</p>",
+        '<p class="lh-roi-hint"><strong>Working it out by hand:</strong> add up the costs (C) and the counted '
+        "benefits (B). Benefit-cost ratio = B ÷ C; ROI % = (B − C) ÷ C × 100; payback in months = C ÷ B × 12. "
+        f"To test the result, move each money amount {_num(one_way['amount_swing_pct'])}% down and up, and each "
+        f"percentage {_num(one_way['percentage_points_swing'])} points, one at a time.</p>",
         "</div>",
     ]
     return "\n".join(parts)
