@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PAPER ?= a4
 
-.PHONY: book html pdf test linkcheck serve clean browser
+.PHONY: book html pdf test linkcheck serve clean browser bench
 
 # Create the virtualenv and install the project with its pinned dependencies; redone when they change.
 $(STAMP): pyproject.toml constraints.txt
@@ -43,3 +43,7 @@ serve:
 
 clean:
 	rm -rf _build
+
+## bench: build, PDF and test times, page weights and Lighthouse scores (prints numbers; not a test)
+bench: $(STAMP) browser
+	$(BIN)/python bench/run.py

@@ -199,7 +199,7 @@ def test_the_worksheet_is_accessible_and_printable(page, exercise_site_url):
     page.goto(exercise_site_url + "partnering.html")
     block = page.locator(".lh-exercise")
     assert block.locator("h1, h2, h3, h4, h5, h6").count() == 0
-    unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form input, .lh-form select, .lh-form textarea')]
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form :is(input, select, textarea)')]
         .filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map(e => e.id)""")
     assert unnamed == []
     ids = page.eval_on_selector_all(".lh-exercise [id]", "els => els.map(e => e.id)")

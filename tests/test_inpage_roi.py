@@ -95,7 +95,8 @@ def fill_plan(page, plan, rng):
 
 
 def page_summary(page):
-    return dict(page.eval_on_selector_all(".lh-roi-summary tr[data-key]", "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
+    return dict(page.eval_on_selector_all(".lh-roi-summary tr[data-key]",
+                                          "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
 
 
 def page_sensitivity(page):
@@ -316,7 +317,7 @@ def test_the_worksheet_is_accessible_and_printable(page, exercise_site_url):
     page.goto(exercise_site_url + "roi.html")
     block = page.locator(".lh-exercise")
     assert block.locator("h1, h2, h3, h4, h5, h6").count() == 0
-    unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form input, .lh-form select, .lh-form textarea')]
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form :is(input, select, textarea)')]
         .filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map(e => e.id)""")
     assert unnamed == []
     assert page.evaluate("() => new Set([...document.querySelectorAll('.lh-exercise [id]')].map(e => e.id)).size") == \

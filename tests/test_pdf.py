@@ -2,6 +2,7 @@
 participant workbook and in the facilitator guide, and embed their fonts."""
 
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -15,7 +16,9 @@ POINTS = {"a4": (595.92, 841.92), "letter": (612.0, 792.0)}
 
 
 def text_of(reader):
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    """All the text, with ligatures (ﬁ, ﬀ) unfolded and white space collapsed."""
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 @pytest.fixture(scope="session")
@@ -62,10 +65,10 @@ def test_cover_contents_and_running_heads(pdfs, texts):
     readers, report = pdfs
     workbook = readers["participant-workbook"]
     cover = " ".join(workbook.pages[0].extract_text().split())
-    assert "Participant workbook" in cover and "Beyond the Course" in cover
+    assert "PARTICIPANT WORKBOOK" in cover.upper() and "Beyond the Course" in cover
     assert "2026-11-28" in cover and "CC BY 4.0" in cover
     contents = " ".join(workbook.pages[1].extract_text().split())
-    assert contents.startswith("Beyond the Course") and "Contents" in contents
+    assert "Contents" in contents and "Beyond the Course" in contents
     total = len(workbook.pages)
     for title, start in list(report["participant-workbook"]["starts"].items())[:3]:
         page_text = " ".join(workbook.pages[start - 1].extract_text().split())
@@ -93,8 +96,8 @@ def test_answer_keys_only_in_the_facilitator_guide(texts):
     leaked = [k for k in keys if k in texts["participant-workbook"]]
     assert leaked == []
     assert "Answer key" not in texts["participant-workbook"]
-    found = [k for k in keys if k in texts["facilitator-guide"]]
-    assert len(found) >= 0.9 * len(keys)
+    missing = [k for k in keys if k not in texts["facilitator-guide"]]
+    assert missing == []
     assert "Session plans for facilitators" in texts["facilitator-guide"]
     assert "Scoring guide" in texts["facilitator-guide"]
 

@@ -74,7 +74,10 @@ def _links_from(builder, docname):
 
 def visit_exercise_form_html(self, node):
     builder = self.builder
-    context = RenderContext(links=_links_from(builder, builder.current_docname), options=node["options"])
+    docname = builder.current_docname
+    titles = {s["doc"]: s["title"] for s in load_handbook_index()["sections"]}
+    context = RenderContext(links=_links_from(builder, docname), options=node["options"],
+                            page_title=titles.get(docname, ""))
     try:
         self.body.append(render_worksheet(node["instrument"], context))
     except ValueError as error:

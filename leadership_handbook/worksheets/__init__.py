@@ -29,6 +29,7 @@ class RenderContext:
     """What a worksheet needs to know about the page it sits on."""
 
     links: dict = field(default_factory=dict)  # handbook label -> {"href": relative URL, "title": ...}
+    page_title: str = ""  # the exercise page's title in the handbook's index, if the page is there
     options: dict = field(default_factory=dict)  # directive options, e.g. {"part": "part-1"}
 
 
@@ -39,10 +40,11 @@ def storage_key(instrument: dict) -> str:
     return f"lh:{instrument['id']}:{digest}"
 
 
-def worksheet_title(instrument: dict, options: dict) -> str:
-    """The worksheet's title: the instrument's, and the part's for a knowledge check."""
-    part = next((p for p in instrument.get("parts", []) if p["id"] == options.get("part")), None)
-    return f"{instrument['title']}: {part['title']}" if part else instrument["title"]
+def worksheet_title(instrument: dict, context: RenderContext) -> str:
+    """The worksheet's title: its page's (else the instrument's), and the part's for a knowledge check."""
+    title = context.page_title or instrument["title"]
+    part = next((p for p in instrument.get("parts", []) if p["id"] == context.options.get("part")), None)
+    return f"{title}: {part['title']}" if part else title
 
 
 def scripts_for(kind: str) -> list[str]:
@@ -55,7 +57,7 @@ def render_worksheet(instrument: dict, context: RenderContext | None = None) -> 
     module = KINDS[instrument["kind"]]
     spec = {"instrument": instrument, "links": context.links, "options": context.options}
     spec_json = json.dumps(spec, ensure_ascii=False, allow_nan=False).replace("</", "<\\/")
-    title = escape(worksheet_title(instrument, context.options))
+    title = escape(worksheet_title(instrument, context))
     return (
         f'<section class="lh-exercise" data-lh-kind="{instrument["kind"]}" '
         f'data-lh-store="{storage_key(instrument)}" data-lh-title="{title}" aria-label="{title}">\n'

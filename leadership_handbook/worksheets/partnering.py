@@ -4,7 +4,8 @@ Each request has the fields of :data:`leadership_handbook.partnering.ROW_FIELDS`
 need, the evidence (one or more of the file's evidence options), the agreed measures (Kirkpatrick levels or LTEM
 tiers), what we will see, the owner and the date. Without JavaScript the cards are a printable worksheet, with a key
 to the evidence options and measures; in the page, ``lh-partnering_planner.js`` builds the one-page brief with the
-same rules as :func:`~leadership_handbook.partnering.build_brief` and :func:`~leadership_handbook.partnering.brief_table`.
+same rules as :func:`~leadership_handbook.partnering.build_brief` and
+:func:`~leadership_handbook.partnering.brief_table`.
 """
 
 from html import escape

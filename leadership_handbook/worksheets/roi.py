@@ -31,45 +31,58 @@ def _n(n):
 def _input(pid, label, value="", *, field, cls="", numeric=False, hidden_label=True, lines=1):
     """A text input (or a box of ``lines`` lines) with its own <label> (``label`` is HTML, hidden visually only
     where a column heading shows it) and the message box beside it."""
-    mode = ' inputmode="decimal"' if numeric else ""
+    common = f'id="{pid}" name="{pid}" data-f="{field}" class="{cls}"'
+    if lines > 1:
+        control = f'<textarea {common} rows="{lines}">{escape(value)}</textarea>'
+    else:
+        mode = ' inputmode="decimal"' if numeric else ""
+        control = f'<input type="text" {common} value="{escape(value)}"{mode} autocomplete="off">'
     label_cls = "lh-cell-label" if hidden_label else "lh-roi-label"
-    control = (f'<textarea id="{pid}" name="{pid}" data-f="{field}" rows="{lines}" class="{cls}">{escape(value)}</textarea>'
-               if lines > 1 else
-               f'<input type="text" id="{pid}" name="{pid}" data-f="{field}" value="{escape(value)}"{mode} '
-               f'autocomplete="off" class="{cls}">')
     return (f'<label class="{label_cls}" for="{pid}">{label}</label>{control}'
             f'<p class="lh-field-message" id="msg-{pid}"></p>')
 
 
+def _number(pid, label, value, field):
+    return _input(pid, label, _num(value), field=field, cls="lh-num", numeric=True)
+
+
+def _remover(what, name):
+    return (f'<button type="button" class="lh-remove-row" data-remove="{what}" aria-label="Remove {name}" hidden>'
+            "Remove</button>")
+
+
 def _cost_row(p, n, cost):
-    pid = f"{p}-cost-{n}"
+    pid, num = f"{p}-cost-{n}", _n(n)
     options = "".join(
         f'<option value="{c}"{" selected" if c == cost.get("category", "other") else ""}>'
         f"{escape(COST_CATEGORY_LABELS[c])}</option>" for c in COST_CATEGORIES)
     return (
-        f'<tr class="lh-roi-cost" data-row="{n}"><th scope="row" class="lh-roi-n">{_n(n)}</th>'
-        f'<td>{_input(pid + "-label", f"Cost {_n(n)}: what it is", cost.get("label", ""), field="label")}</td>'
-        f'<td class="lh-roi-category"><label class="lh-cell-label" for="{pid}-category">Cost {_n(n)}: category</label>'
+        f'<tr class="lh-roi-cost" data-row="{n}"><th scope="row" class="lh-roi-n">{num}</th>'
+        f'<td>{_input(pid + "-label", f"Cost {num}: what it is", cost.get("label", ""), field="label")}</td>'
+        f'<td class="lh-roi-category"><label class="lh-cell-label" for="{pid}-category">Cost {num}: category</label>'
         f'<select id="{pid}-category" name="{pid}-category" data-f="category">{options}</select></td>'
-        f'<td class="lh-roi-money">{_input(pid + "-amount", f"Cost {_n(n)}: amount", _num(cost.get("amount")), field="amount", cls="lh-num", numeric=True)}</td>'
-        f'<td class="lh-row-tools"><button type="button" class="lh-remove-row" data-remove="cost" '
-        f'aria-label="Remove cost {n}" hidden>Remove</button></td></tr>'
+        f'<td class="lh-roi-money">{_number(pid + "-amount", f"Cost {num}: amount", cost.get("amount"), "amount")}</td>'
+        f'<td class="lh-row-tools">{_remover("cost", f"cost {n}")}</td></tr>'
     )
 
 
 def _benefit_row(p, n, benefit):
-    pid = f"{p}-benefit-{n}"
-    basis_label = f'Source of the figure<span class="lh-sr"> for benefit {_n(n)}</span> (optional)'
+    pid, num = f"{p}-benefit-{n}", _n(n)
+    what = _input(pid + "-label", f"Benefit {num}: what improved", benefit.get("label", ""), field="label", lines=2)
+    basis = _input(pid + "-basis", f'Source of the figure<span class="lh-sr"> for benefit {num}</span> (optional)',
+                   benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)
+    value = _number(pid + "-value", f"Benefit {num}: value in the first year", benefit.get("annual_value"),
+                    "annual_value")
+    share = _number(pid + "-attribution", f"Benefit {num}: % due to the programme", benefit.get("attribution_pct"),
+                    "attribution_pct")
+    sure = _number(pid + "-confidence", f"Benefit {num}: % confidence in that share", benefit.get("confidence_pct"),
+                   "confidence_pct")
     return (
-        f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{_n(n)}</th>'
-        f'<td>{_input(pid + "-label", f"Benefit {_n(n)}: what improved", benefit.get("label", ""), field="label", lines=2)}'
-        f'{_input(pid + "-basis", basis_label, benefit.get("basis", ""), field="basis", cls="lh-roi-basis", hidden_label=False)}</td>'
-        f'<td class="lh-roi-money">{_input(pid + "-value", f"Benefit {_n(n)}: value in the first year", _num(benefit.get("annual_value")), field="annual_value", cls="lh-num", numeric=True)}</td>'
-        f'<td class="lh-roi-pct">{_input(pid + "-attribution", f"Benefit {_n(n)}: % due to the programme", _num(benefit.get("attribution_pct")), field="attribution_pct", cls="lh-num", numeric=True)}</td>'
-        f'<td class="lh-roi-pct">{_input(pid + "-confidence", f"Benefit {_n(n)}: % confidence in that share", _num(benefit.get("confidence_pct")), field="confidence_pct", cls="lh-num", numeric=True)}</td>'
+        f'<tr class="lh-roi-benefit" data-row="{n}"><th scope="row" class="lh-roi-n">{num}</th>'
+        f'<td>{what}{basis}</td><td class="lh-roi-money">{value}</td>'
+        f'<td class="lh-roi-pct">{share}</td><td class="lh-roi-pct">{sure}</td>'
         f'<td class="lh-roi-counted"><span class="lh-roi-counted-value" data-counted=""></span>'
-        f'<button type="button" class="lh-remove-row" data-remove="benefit" aria-label="Remove benefit {n}" '
-        f"hidden>Remove</button></td></tr>"
+        f'{_remover("benefit", f"benefit {n}")}</td></tr>'
     )
 
 
@@ -77,8 +90,7 @@ def _intangible_row(p, n, text):
     pid = f"{p}-intangible-{n}"
     return (f'<li class="lh-roi-intangible" data-row="{n}">'
             f'{_input(pid, f"Intangible benefit {_n(n)}", text, field="text", hidden_label=False)}'
-            f'<button type="button" class="lh-remove-row" data-remove="intangible" '
-            f'aria-label="Remove intangible benefit {n}" hidden>Remove</button></li>')
+            f'{_remover("intangible", f"intangible benefit {n}")}</li>')
 
 
 def _add_button(what, label):
@@ -105,10 +117,13 @@ def render(instrument, context):
         "</button> "
         '<button type="button" class="lh-button lh-button-secondary" data-action="example" hidden>Fill in the '
         "fictional example again</button></p></div>",
-        '<div class="lh-roi-settings">'
-        f'<div>{_input(p + "-currency", "Currency symbol", instrument.get("currency", "£"), field="currency", cls="lh-roi-short", hidden_label=False)}</div>'
-        f'<div>{_input(p + "-hurdle", "Minimum acceptable ROI (hurdle rate), in %: optional", hurdle, field="hurdle_rate_pct", cls="lh-roi-short", numeric=True, hidden_label=False)}</div>'
-        "</div>",
+        '<div class="lh-roi-settings"><div>'
+        + _input(p + "-currency", "Currency symbol", instrument.get("currency", "£"), field="currency",
+                 cls="lh-roi-short", hidden_label=False)
+        + "</div><div>"
+        + _input(p + "-hurdle", "Minimum acceptable ROI (hurdle rate), in %: optional", hurdle,
+                 field="hurdle_rate_pct", cls="lh-roi-short", numeric=True, hidden_label=False)
+        + "</div></div>",
         # Costs
         f'<table class="lh-table lh-roi-table lh-roi-costs"><caption>Fully loaded costs: every cost of the '
         "programme for one year, including people's time. Type plain numbers, such as 3500.</caption>"
@@ -123,9 +138,11 @@ def render(instrument, context):
         # Benefits
         '<table class="lh-table lh-roi-table lh-roi-benefits"><caption>Benefits in money, first year only. Each is '
         "counted as value × % due to the programme × % confidence, so it is never more than the value.</caption>"
-        '<thead><tr><th scope="col" class="lh-roi-n">#</th><th scope="col">Benefit, and where the figure comes from</th>'
+        '<thead><tr><th scope="col" class="lh-roi-n">#</th>'
+        '<th scope="col">Benefit, and where the figure comes from</th>'
         f'<th scope="col" class="lh-roi-money">Value in the first year (<span class="lh-roi-cur">{cur}</span>)</th>'
-        '<th scope="col" class="lh-roi-pct">% due to the programme</th><th scope="col" class="lh-roi-pct">% confidence</th>'
+        '<th scope="col" class="lh-roi-pct">% due to the programme</th>'
+        '<th scope="col" class="lh-roi-pct">% confidence</th>'
         '<th scope="col" class="lh-roi-counted">Counted</th></tr></thead>'
         f'<tbody data-rows="benefit">'
         f'{"".join(_benefit_row(p, n, b) for n, b in enumerate(benefits, start=1))}</tbody></table>',
@@ -134,8 +151,9 @@ def render(instrument, context):
         # Intangibles
         '<fieldset class="lh-roi-intangibles"><legend>Intangible benefits: reported beside the figures, '
         "never converted to money</legend>"
-        f'<ul data-rows="intangible">{"".join(_intangible_row(p, n, t) for n, t in enumerate(intangibles, start=1))}'
-        "</ul>" + _add_button("intangible", "Add an intangible benefit") + "</fieldset>",
+        '<ul data-rows="intangible">'
+        + "".join(_intangible_row(p, n, t) for n, t in enumerate(intangibles, start=1))
+        + "</ul>" + _add_button("intangible", "Add an intangible benefit") + "</fieldset>",
         '<p class="lh-roi-hint"><strong>Working it out by hand:</strong> add up the costs (C) and the counted '
         "benefits (B). Benefit-cost ratio = B ÷ C; ROI % = (B − C) ÷ C × 100; payback in months = C ÷ B × 12. "
         f"To test the result, move each money amount {_num(one_way['amount_swing_pct'])}% down and up, and each "

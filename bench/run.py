@@ -1,0 +1,283 @@
+"""`make bench`: build and test times, page weights and Lighthouse scores, printed as plain numbers.
+
+usage: python bench/run.py [--runs 3] [--suite-runs 1] [--no-lighthouse] [--no-suite]
+
+Builds run on a copy of the project in a temporary folder, so the edits the bench makes (a line of prose,
+a notebook cell) never touch the working tree. Targets are benchmark targets, never timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from leadership_handbook.browser import CHROMIUM_ARGS, chromium_path, launch  # noqa: E402
+from leadership_handbook.build import build_book  # noqa: E402
+from leadership_handbook.print_pdf import print_all  # noqa: E402
+from leadership_handbook.site_check import html_pages, is_redirect  # noqa: E402
+
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis",
+                                     "*.egg-info", "__pycache__")
+PROSE_PAGE = "book/does-it-work.md"
+NOTEBOOK = "exercises/barrier-log.ipynb"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+TEXT_TYPES = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".map")
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def median_of(runs: int, prepare, action) -> tuple[float, list[float]]:
+    samples = []
+    for n in range(runs):
+        prepare(n)
+        samples.append(timed(action))
+    return statistics.median(samples), samples
+
+
+def must_build(project: Path):
+    result = build_book(project)
+    if not result.ok:
+        raise SystemExit("bench: the build failed:\n" + "\n".join(result.warnings or [result.output[-2000:]]))
+
+
+def edit_prose(project: Path, n: int):
+    page = project / PROSE_PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.rstrip("\n") + f"\n\nA line added by the benchmark, edit {n}.\n", encoding="utf-8")
+
+
+def edit_notebook(project: Path, n: int):
+    import nbformat
+
+    path = project / NOTEBOOK
+    notebook = nbformat.read(path, as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and "my_log" in c.source)
+    cell.source += f"\n# benchmark edit {n}"
+    nbformat.write(notebook, path)
+
+
+def build_times(runs: int) -> dict:
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "book"
+        shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+        rows["clean build (HTML, notebooks executed)"] = median_of(
+            runs, lambda n: shutil.rmtree(project / "_build", ignore_errors=True), lambda: must_build(project))
+        rows["no-change rebuild"] = median_of(runs, lambda n: None, lambda: must_build(project))
+        rows["rebuild after a one-line prose edit"] = median_of(
+            runs, lambda n: edit_prose(project, n), lambda: must_build(project))
+        rows["rebuild after a notebook edit"] = median_of(
+            runs, lambda n: edit_notebook(project, n), lambda: must_build(project))
+        html_dir = project / "_build" / "html"
+        rows["PDF printing (three PDFs)"] = median_of(
+            runs, lambda n: None, lambda: print_all(project, html_dir, project / "_build" / "pdf", "a4"))
+    return rows
+
+
+def suite_time(runs: int) -> tuple[float, list[float]]:
+    def run():
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return median_of(runs, lambda n: None, run)
+
+
+# ------------------------------------------------------------------------------------------- serving
+
+
+class PlainHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class GzipHandler(PlainHandler):
+    """Like common static hosts: text compressed with gzip when the browser accepts it."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in TEXT_TYPES or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, handler) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# --------------------------------------------------------------------------------------- page weights
+
+
+def kind_of(url: str, resource_type: str) -> str:
+    path = url.split("?")[0].lower()
+    if resource_type == "document" or path.endswith(".html"):
+        return "html"
+    if resource_type == "stylesheet" or path.endswith(".css"):
+        return "css"
+    if resource_type == "script" or path.endswith(".js"):
+        return "js"
+    if resource_type == "font" or path.endswith((".woff", ".woff2", ".ttf", ".otf")):
+        return "fonts"
+    if resource_type == "image" or path.endswith((".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".ico")):
+        return "images"
+    return "other"
+
+
+def page_weights(html_dir: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    url, server = serve(html_dir, PlainHandler)
+    weights = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for page_path in html_pages(html_dir):
+                if is_redirect(page_path):
+                    continue
+                name = page_path.relative_to(html_dir).as_posix()
+                page = browser.new_page()
+                loaded = []
+                page.on("response", lambda r, loaded=loaded: loaded.append(r))
+                page.goto(url + name, wait_until="networkidle")
+                totals = {}
+                for response in loaded:
+                    try:
+                        body = response.body()
+                    except Exception:
+                        continue
+                    kind = kind_of(response.url, response.request.resource_type)
+                    raw, packed = totals.get(kind, (0, 0))
+                    totals[kind] = (raw + len(body), packed + len(gzip.compress(body, 6)))
+                weights[name] = totals
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return weights
+
+
+# ----------------------------------------------------------------------------------------- lighthouse
+
+
+def ensure_lighthouse():
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT / "bench", check=True)
+
+
+def lighthouse(url: str) -> dict:
+    env = dict(os.environ, CHROME_PATH=str(chromium_path()))
+    flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless") + " --headless=new"
+    completed = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}"],
+        capture_output=True, text=True, env=env, timeout=240)
+    if completed.returncode != 0:
+        return {"error": completed.stderr.strip().splitlines()[-1:] or ["lighthouse failed"]}
+    report = json.loads(completed.stdout)
+    scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    scores["LCP s"] = round(report["audits"]["largest-contentful-paint"]["numericValue"] / 1000, 2)
+    return scores
+
+
+def lighthouse_table(html_dir: Path, pages: list[str]) -> dict:
+    ensure_lighthouse()
+    results = {}
+    for label, handler in (("gzip", GzipHandler), ("plain", PlainHandler)):
+        url, server = serve(html_dir, handler)
+        try:
+            for page in pages:
+                results[(page, label)] = lighthouse(url + page)
+        finally:
+            server.shutdown()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------- report
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per build timing (median reported)")
+    parser.add_argument("--suite-runs", type=int, default=1, help="runs of the whole test suite")
+    parser.add_argument("--no-suite", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+
+    print(f"== Build times (seconds, median of {args.runs}; samples in brackets) ==")
+    rows = build_times(args.runs)
+    for label, (median, samples) in rows.items():
+        print(f"{label:45s} {median:7.1f}   [{', '.join(f'{s:.1f}' for s in samples)}]")
+    clean_total = rows["clean build (HTML, notebooks executed)"][0] + rows["PDF printing (three PDFs)"][0]
+    print(f"{'clean build including notebooks and PDFs':45s} {clean_total:7.1f}   (target <= 90)")
+    print(f"{'prose-edit rebuild':45s} {rows['rebuild after a one-line prose edit'][0]:7.1f}   (target <= 2)")
+    if not args.no_suite:
+        median, samples = suite_time(args.suite_runs)
+        print(f"{'whole test suite':45s} {median:7.1f}   [{', '.join(f'{s:.1f}' for s in samples)}]")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "book"
+        shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+        must_build(project)
+        html_dir = project / "_build" / "html"
+        weights = page_weights(html_dir)
+        print("\n== Bytes each page loads (KB, raw / gzip) ==")
+        kinds = ["html", "css", "js", "fonts", "images", "other"]
+        print(f"{'page':52s}" + "".join(f"{k:>16s}" for k in kinds) + f"{'total':>18s}")
+        for name, totals in sorted(weights.items()):
+            cells = "".join(f"{kb(totals.get(k, (0, 0))[0]):>8s}/{kb(totals.get(k, (0, 0))[1]):<7s}" for k in kinds)
+            raw = sum(v[0] for v in totals.values())
+            packed = sum(v[1] for v in totals.values())
+            print(f"{name:52s}{cells}{kb(raw):>9s}/{kb(packed):<8s}")
+
+        book_pages = {n: sum(v[0] for v in t.values()) for n, t in weights.items() if n.startswith("book/")}
+        heaviest = max(book_pages, key=book_pages.get)
+        pages = ["book/intro.html", heaviest] + sorted(n for n in weights if n.startswith("exercises/"))
+        if not args.no_lighthouse:
+            print(f"\n== Lighthouse, mobile (heaviest chapter: {heaviest}) ==")
+            results = lighthouse_table(html_dir, pages)
+            print(f"{'page':52s}{'server':>8s}{'perf':>6s}{'a11y':>6s}{'best':>6s}{'seo':>6s}{'LCP s':>8s}")
+            for (page, label), scores in results.items():
+                if "error" in scores:
+                    print(f"{page:52s}{label:>8s}  error: {scores['error']}")
+                    continue
+                print(f"{page:52s}{label:>8s}{scores['performance']:>6d}{scores['accessibility']:>6d}"
+                      f"{scores['best-practices']:>6d}{scores['seo']:>6d}{scores['LCP s']:>8.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
