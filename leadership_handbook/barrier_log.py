@@ -14,9 +14,9 @@ Rules (declared in ``barrier_log.yml``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from leadership_handbook.errors import InputError, check_text, check_whole_number
+from leadership_handbook.errors import InputError, check_records, check_text, check_whole_number
 
 __all__ = ["ENTRY_FIELDS", "validate_entries", "quadrant_for", "prioritise", "learning_goals"]
 
@@ -26,31 +26,14 @@ ENTRY_FIELDS = ("challenge", "barrier_type", "frequency", "impact", "could_teach
 def validate_entries(spec: Mapping, entries, *, source: str = "Your barrier log") -> list[dict]:
     """Check the entries; return clean copies with ``id`` (``B1``...) and ``entry`` (1, 2, ...) added."""
     scoring = spec["scoring"]
-    if isinstance(entries, (str, bytes, Mapping)) or not isinstance(entries, Sequence):
-        raise InputError(f"the log is a {type(entries).__name__}, not a list of entries", source=source,
-                         field="entries", allowed="a list of entries, each a dictionary with the fields "
-                         + ", ".join(ENTRY_FIELDS))
-    if not scoring["min_entries"] <= len(entries) <= scoring["max_entries"]:
-        raise InputError(f"the log has {len(entries)} entries", source=source, field="entries",
-                         allowed=f"from {scoring['min_entries']} to {scoring['max_entries']} entries")
     types = [t["id"] for t in spec["barrier_types"]]
     freq = [p["value"] for p in spec["frequency_scale"]]
     imp = [p["value"] for p in spec["impact_scale"]]
     clean = []
-    for n, entry in enumerate(entries, start=1):
-        item_id = f"B{n}"
-        if not isinstance(entry, Mapping):
-            raise InputError(f"entry {n} is a {type(entry).__name__}, not a dictionary", source=source,
-                             item_id=item_id, field="entry", allowed="a dictionary with the fields "
-                             + ", ".join(ENTRY_FIELDS))
-        for key in entry:
-            if key not in ENTRY_FIELDS:
-                raise InputError(f"{key!r} is not a field of an entry (check the spelling)", source=source,
-                                 item_id=item_id, field=str(key), allowed="the fields " + ", ".join(ENTRY_FIELDS))
-        for key in ENTRY_FIELDS:
-            if key not in entry or entry[key] is None:
-                raise InputError("this field is missing (every entry needs all five)", source=source,
-                                 item_id=item_id, field=key, allowed="the fields " + ", ".join(ENTRY_FIELDS))
+    for n, item_id, entry in check_records(entries, fields=ENTRY_FIELDS, source=source, collection="the log",
+                                           noun="entry", plural="entries", prefix="B",
+                                           minimum=scoring["min_entries"], maximum=scoring["max_entries"],
+                                           missing="this field is missing (every entry needs all five)"):
         barrier_type = entry["barrier_type"]
         if barrier_type not in types:
             raise InputError(f"{barrier_type!r} is not a barrier type", source=source, item_id=item_id,

@@ -13,6 +13,7 @@ wrong, where, and what is allowed, in words a reader who is not a programmer can
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from numbers import Integral, Real
 
 __all__ = [
@@ -158,3 +159,35 @@ def _range_words(minimum, maximum, exclusive_minimum, prefix=""):
     if maximum is not None:
         return f"{prefix}of at most {fmt(maximum)}" if prefix else f"a number of at most {fmt(maximum)}"
     return "" if prefix else "a number"
+
+
+def check_records(records, *, fields, source, collection, noun, plural, prefix, minimum, maximum,
+                  missing="this field is missing"):
+    """Check a list of dictionaries (barrier-log entries, partnering-plan rows) field by field.
+
+    Yields ``(number, item_id, record)`` for each record, numbered from 1 with ids ``prefix1``, ``prefix2``...
+    Raises :class:`InputError` for a collection that is not a list or has too few or too many records, and
+    for a record that is not a dictionary, has an unknown field, or lacks one of ``fields``.
+    """
+    fields_words = ", ".join(fields)
+    if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Sequence):
+        raise InputError(f"{collection} is a {type(records).__name__}, not a list of {plural}", source=source,
+                         field=plural, allowed=f"a list of {plural}, each a dictionary with the fields {fields_words}")
+    if not minimum <= len(records) <= maximum:
+        raise InputError(f"{collection} has {len(records)} {plural}", source=source, field=plural,
+                         allowed=f"from {minimum} to {maximum} {plural}")
+    for number, record in enumerate(records, start=1):
+        item_id = f"{prefix}{number}"
+        if not isinstance(record, Mapping):
+            raise InputError(f"{noun} {number} is a {type(record).__name__}, not a dictionary", source=source,
+                             item_id=item_id, field=noun, allowed=f"a dictionary with the fields {fields_words}")
+        for key in record:
+            if key not in fields:
+                raise InputError(f"{key!r} is not a field of {'an' if noun[0] in 'aeiou' else 'a'} {noun} "
+                                 "(check the spelling)", source=source, item_id=item_id, field=str(key),
+                                 allowed=f"the fields {fields_words}")
+        for key in fields:
+            if key not in record or record[key] is None:
+                raise InputError(missing, source=source, item_id=item_id, field=key,
+                                 allowed=f"the fields {fields_words}")
+        yield number, item_id, record

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from leadership_handbook.errors import InputError, check_text
+from leadership_handbook.errors import InputError, check_records, check_text
 
 __all__ = ["ROW_FIELDS", "validate_rows", "build_brief", "brief_table"]
 
@@ -43,29 +43,12 @@ def _id_list(value, *, field, item_id, known, source):
 def validate_rows(spec: Mapping, rows, *, source: str = "Your partnering plan") -> list[dict]:
     """Check the rows; return clean copies with ``id`` ``R1``, ``R2``... added."""
     rules = spec["rules"]
-    if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Sequence):
-        raise InputError(f"the plan is a {type(rows).__name__}, not a list of rows", source=source, field="rows",
-                         allowed="a list of rows, each a dictionary with the fields " + ", ".join(ROW_FIELDS))
-    if not rules["min_rows"] <= len(rows) <= rules["max_rows"]:
-        raise InputError(f"the plan has {len(rows)} rows", source=source, field="rows",
-                         allowed=f"from {rules['min_rows']} to {rules['max_rows']} rows")
     evidence_ids = [e["id"] for e in spec["evidence_options"]]
     measure_ids = [m["id"] for m in spec["measures"]]
     clean = []
-    for n, row in enumerate(rows, start=1):
-        item_id = f"R{n}"
-        if not isinstance(row, Mapping):
-            raise InputError(f"row {n} is a {type(row).__name__}, not a dictionary", source=source,
-                             item_id=item_id, field="row", allowed="a dictionary with the fields "
-                             + ", ".join(ROW_FIELDS))
-        for key in row:
-            if key not in ROW_FIELDS:
-                raise InputError(f"{key!r} is not a field of a row (check the spelling)", source=source,
-                                 item_id=item_id, field=str(key), allowed="the fields " + ", ".join(ROW_FIELDS))
-        for key in ROW_FIELDS:
-            if key not in row or row[key] is None:
-                raise InputError("this field is missing", source=source, item_id=item_id, field=key,
-                                 allowed="the fields " + ", ".join(ROW_FIELDS))
+    for n, item_id, row in check_records(rows, fields=ROW_FIELDS, source=source, collection="the plan", noun="row",
+                                         plural="rows", prefix="R", minimum=rules["min_rows"],
+                                         maximum=rules["max_rows"]):
         out = {"id": item_id}
         for key in _TEXT_FIELDS:
             out[key] = check_text(row[key], field=key, item_id=item_id, source=source, max_length=300)
