@@ -38,6 +38,9 @@ def icons_css(names: set[str], packs: dict) -> str:
         "height: 1em; vertical-align: -0.125em; background-color: currentColor; "
         "-webkit-mask: var(--lh-icon) center / contain no-repeat; mask: var(--lh-icon) center / contain no-repeat; }",
         "i.fa-lg { font-size: 1.25em; }",
+        # The theme's stylesheet would also draw each icon as a glyph of the Font Awesome web fonts (268 KB).
+        "i.fa-solid::before, i.fa-regular::before, i.fa-brands::before, i.fas::before, i.far::before, "
+        "i.fab::before { content: none !important; }",
     ]
     for name in sorted(names):
         found = packs.get("fas", {}).get(name) or packs.get("fab", {}).get(name) or packs.get("far", {}).get(name)

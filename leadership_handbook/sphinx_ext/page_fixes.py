@@ -2,6 +2,7 @@
 
 - The site has no kernel (no Thebe), so sphinx-thebe's scripts are dropped, and any script the stack emits
   twice is emitted once: this ends the ``THEBE_JS_URL has already been declared`` error on every page.
+- Every extension's styles and scripts are added to every page: a page keeps only those its content uses.
 - The theme logs a console error when no colour mode is set ("Got invalid theme mode"): default to auto.
 - Browsers ask for /favicon.ico when a page names no icon: name our own, so no request fails.
 - The theme's sidebar title sits outside any landmark (axe "region"): our template puts it in a <nav>.
@@ -22,6 +23,43 @@ FAVICON = PACKAGE / "static" / "lh-favicon.svg"
 TEMPLATES = PACKAGE / "templates"
 
 THEBE_MARKERS = ("THEBE_JS_URL", "sphinx-thebe.js", "thebe@")
+
+
+# Assets an extension adds to every page, and the mark in a page's body that shows the page uses them
+# (None: never used in this book, such as Thebe's styles).
+ASSET_USED_WHEN = {
+    "sphinx-thebe.css": None,
+    "exercise.css": 'class="exercise',
+    "sphinx-design.min.css": ' sd-',
+    "design-tabs.js": "sd-tab",
+    "pygments.css": 'class="highlight',
+    "copybutton.css": 'class="highlight',
+    "copybutton.js": 'class="highlight',
+    "clipboard.min.js": 'class="highlight',
+    "togglebutton.css": "toggle",
+    "togglebutton.js": "toggle",
+}
+
+
+def _asset_name(asset):
+    return ((getattr(asset, "filename", asset) or "").split("?")[0]).rsplit("/", 1)[-1]
+
+
+def used_assets(assets, body: str):
+    """The page's assets less those it has no use for."""
+    kept = []
+    for asset in assets:
+        name = _asset_name(asset)
+        if name.startswith("mystnb.") and name.endswith(".css"):
+            marker = "cell_output"
+        elif name in ASSET_USED_WHEN:
+            marker = ASSET_USED_WHEN[name]
+        else:
+            kept.append(asset)
+            continue
+        if marker is not None and marker in body:
+            kept.append(asset)
+    return kept
 
 
 def _script_key(script):
@@ -78,6 +116,10 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
         context["script_files"][:] = clean_script_files(context["script_files"])
     if context.get("body"):
         context["body"] = fix_body_html(context["body"])
+    body = context.get("body") or ""
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = used_assets(context[key], body)
 
 
 def _on_config_inited(app, config):

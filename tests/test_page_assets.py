@@ -1,0 +1,21 @@
+"""A page loads only the extension assets its content uses, and no page loads the search index but search."""
+
+from leadership_handbook.site_check import html_pages
+from leadership_handbook.sphinx_ext.page_fixes import used_assets
+
+
+def test_unused_assets_are_dropped_and_used_ones_kept():
+    assets = ["_static/sphinx-thebe.css", "_static/pygments.css?v=1", "_static/copybutton.js", "_static/theme.css",
+              "_static/mystnb.abc.css", "_static/sphinx-design.min.css"]
+    plain = used_assets(assets, "<p>Prose only.</p>")
+    assert plain == ["_static/theme.css"]
+    with_code = used_assets(assets, '<div class="cell_output"><div class="highlight"><pre>x</pre></div></div>')
+    assert with_code == ["_static/pygments.css?v=1", "_static/copybutton.js", "_static/theme.css",
+                         "_static/mystnb.abc.css"]
+
+
+def test_only_the_search_page_loads_the_search_index(site):
+    loading = [p.name for p in html_pages(site) if "searchindex.js" in p.read_text(encoding="utf-8")]
+    assert loading == ["search.html"]
+    chapter = (site / "book" / "does-it-work.html").read_text(encoding="utf-8")
+    assert "sphinx-thebe.css" not in chapter and "copybutton.js" not in chapter
