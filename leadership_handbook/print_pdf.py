@@ -105,7 +105,7 @@ def _worksheets(article: BeautifulSoup) -> list[Section]:
     return sheets
 
 
-def _summary(article: BeautifulSoup, docname: str) -> Section:
+def _summary(article: BeautifulSoup) -> Section:
     title = _title(article)
     parts = [f"<h1>{html.escape(title)}</h1>", '<p class="lh-summary-note">Chapter summary</p>']
     for section_id in SUMMARY_SECTIONS:
@@ -128,7 +128,7 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
             article = _article(html_dir, docname)
             handbook.sections.append(Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix"))
             if kind == "chapter":
-                chapters.append(_summary(article, docname))
+                chapters.append(_summary(article))
             elif kind == "exercise":
                 worksheets.extend(_worksheets(article))
             else:
@@ -232,7 +232,7 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
     overlay = PdfReader(io.BytesIO(printer.pdf(_running_heads(heads, total, 2), margins={k: "0" for k in MARGINS},
                                                extra_class="lh-overlay", background=False)))
     writer = PdfWriter()
-    for number, pdf in enumerate([cover, contents, *bodies]):
+    for pdf in [cover, contents, *bodies]:
         for page_obj in PdfReader(io.BytesIO(pdf)).pages:
             writer.add_page(page_obj)
     for index, page_obj in enumerate(writer.pages[1:]):

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from leadership_handbook.instruments import InstrumentError, load_handbook_index, load_instrument
 from leadership_handbook.worksheets import RenderContext, render_worksheet, scripts_for
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+logger = logging.getLogger(__name__)
 
 
 class exercise_form(nodes.General, nodes.Element):
@@ -81,9 +83,7 @@ def visit_exercise_form_html(self, node):
     try:
         self.body.append(render_worksheet(node["instrument"], context))
     except ValueError as error:
-        from sphinx.util import logging
-
-        logging.getLogger(__name__).warning(f"exercise-form: {error}", location=node)
+        logger.warning(f"exercise-form: {error}", location=node)
     raise nodes.SkipNode
 
 
