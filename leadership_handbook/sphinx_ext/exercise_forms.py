@@ -106,10 +106,6 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
         app.add_js_file(script, priority=priority, defer="defer")
 
 
-def _add_static_path(app, config):
-    config.html_static_path.append(str(STATIC_DIR))
-
-
 def setup_exercise_forms(app):
     app.add_node(exercise_form, html=(visit_exercise_form_html, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
@@ -117,5 +113,4 @@ def setup_exercise_forms(app):
     app.add_node(answer_key, html=(visit_answer_key_html, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_directive("answer-key", AnswerKeyDirective)
-    app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _add_page_assets)

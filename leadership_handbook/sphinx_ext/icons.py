@@ -1,6 +1,7 @@
 """The theme's icons as one small stylesheet instead of fontawesome.js (1.5 MB on every page).
 
-The theme's pages use a handful of Font Awesome Free icons (CC BY 4.0) as ``<i class="fa-solid fa-bars">``.
+The theme's pages use a handful of Font Awesome Free icons (CC BY 4.0) as ``<i class="fa-solid fa-bars">``
+(or a ``<span>``).
 At build time we take just those icons' paths from the theme's own copy of fontawesome.js and write them
 as CSS masks; the script itself is no longer loaded.
 """
@@ -34,13 +35,13 @@ def icon_paths(script: str) -> dict[str, dict[str, tuple[int, int, str]]]:
 def icons_css(names: set[str], packs: dict) -> str:
     rules = [
         "/* Font Awesome Free icons (CC BY 4.0, fontawesome.com), as CSS masks. */",
-        "i.fa-solid, i.fa-regular, i.fa-brands, i.fas, i.far, i.fab { display: inline-block; width: 1.15em; "
+        ".fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab { display: inline-block; width: 1.15em; "
         "height: 1em; vertical-align: -0.125em; background-color: currentColor; "
         "-webkit-mask: var(--lh-icon) center / contain no-repeat; mask: var(--lh-icon) center / contain no-repeat; }",
-        "i.fa-lg { font-size: 1.25em; }",
+        ".fa-lg { font-size: 1.25em; }",
         # The theme's stylesheet would also draw each icon as a glyph of the Font Awesome web fonts (268 KB).
-        "i.fa-solid::before, i.fa-regular::before, i.fa-brands::before, i.fas::before, i.far::before, "
-        "i.fab::before { content: none !important; }",
+        ".fa-solid::before, .fa-regular::before, .fa-brands::before, .fas::before, .far::before, "
+        ".fab::before { content: none !important; }",
     ]
     for name in sorted(names):
         found = packs.get("fas", {}).get(name) or packs.get("fab", {}).get(name) or packs.get("far", {}).get(name)

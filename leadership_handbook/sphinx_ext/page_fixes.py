@@ -5,6 +5,7 @@
 - Every extension's styles and scripts are added to every page: a page keeps only those its content uses.
 - The theme logs a console error when no colour mode is set ("Got invalid theme mode"): default to auto.
 - Browsers ask for /favicon.ico when a page names no icon: name our own, so no request fails.
+- On wide screens the theme shows a top bar holding only a second search button: ``lh-site.css`` hides it.
 - The theme's sidebar title sits outside any landmark (axe "region"): our template puts it in a <nav>.
 - Checklist boxes (MyST task lists) have no accessible name: each is named by its item's text.
 - A page's own description (front matter ``og:description``) is also its <meta name="description">, in place
@@ -111,6 +112,7 @@ def _use_page_description(app, pagename, context):
 
 
 def _on_html_page_context(app, pagename, templatename, context, doctree):
+    app.add_css_file("lh-site.css")
     _use_page_description(app, pagename, context)
     if "script_files" in context:
         context["script_files"][:] = clean_script_files(context["script_files"])
@@ -127,6 +129,7 @@ def _on_config_inited(app, config):
     if not config.html_favicon:
         config.html_favicon = str(FAVICON)
     config.templates_path.insert(0, str(TEMPLATES))
+    config.html_static_path.append(str(PACKAGE / "static"))  # our scripts, styles and favicon
 
 
 def setup_page_fixes(app):
