@@ -125,3 +125,17 @@ def test_keyboard_only_pass(page, exercise_site_url):
     assert page.evaluate("document.activeElement.textContent") == "Clear my answers"
     page.keyboard.press("Enter")
     assert page.locator("input[type=radio]:checked").count() == 0
+
+
+def test_without_javascript_the_page_is_a_printable_worksheet(browser, exercise_site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(exercise_site_url + "likert.html")
+        assert page.locator("input[type=radio]").count() == len(ITEM_IDS) * 5
+        assert page.locator(".lh-toolbar").is_hidden()
+        assert "print this worksheet" in page.inner_text(".lh-exercise")
+        page.emulate_media(media="print")
+        assert page.locator(".lh-scoring-grid").is_visible()
+    finally:
+        context.close()
