@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from leadership_handbook.roi import evaluate, inputs_from_example
+from leadership_handbook.worksheets.likert import statements_by_dimension
 
 
 def _details(summary: str, body: str) -> str:
@@ -29,11 +30,9 @@ def _money(currency: str, value: float) -> str:
 
 def likert(instrument: dict) -> str:
     scale = instrument["scale"]
-    numbers = {item["id"]: n for n, item in enumerate(instrument["items"], start=1)}
     rows = []
-    for dim in instrument["dimensions"]:
-        items = [i for i in instrument["items"] if i["dimension"] == dim["id"]]
-        listed = ", ".join(f"{numbers[i['id']]}{' (R)' if i['reverse'] else ''}" for i in items)
+    for dim, items in statements_by_dimension(instrument):
+        listed = ", ".join(f"{n}{' (R)' if item['reverse'] else ''}" for n, item in items)
         rows.append([escape(dim["label"]), escape(listed)])
     bands = [[escape(b["label"]), f"{b['min']:.2f}", escape(b["meaning"])] for b in instrument["bands"]]
     low, high = scale["min"], scale["max"]

@@ -29,16 +29,22 @@ def render(instrument, context):
     return "\n".join(parts)
 
 
+def statements_by_dimension(instrument):
+    """[(dimension, [(statement number, item), ...]), ...] in file order; statements are numbered 1, 2, ..."""
+    numbered = list(enumerate(instrument["items"], start=1))
+    return [(dim, [(n, item) for n, item in numbered if item["dimension"] == dim["id"]])
+            for dim in instrument["dimensions"]]
+
+
 def _scoring_grid(instrument):
     """On paper only: a grid to total each dimension by hand, and an empty profile chart to plot it on."""
     scale = instrument["scale"]
-    numbers = {item["id"]: n for n, item in enumerate(instrument["items"], start=1)}
     rows = []
-    for dim in instrument["dimensions"]:
-        items = [i for i in instrument["items"] if i["dimension"] == dim["id"]]
-        cells = "".join(f'<td>{numbers[i["id"]]}{" R" if i["reverse"] else ""}<br>&#160;</td>' for i in items)
+    groups = statements_by_dimension(instrument)
+    for dim, items in groups:
+        cells = "".join(f'<td>{n}{" R" if item["reverse"] else ""}<br>&#160;</td>' for n, item in items)
         rows.append(f'<tr><th scope="row">{escape(dim["label"])}</th>{cells}<td></td><td></td></tr>')
-    width = max(len([i for i in instrument["items"] if i["dimension"] == d["id"]]) for d in instrument["dimensions"])
+    width = max(len(items) for _, items in groups)
     head = "".join(f'<th scope="col">Statement</th>' for _ in range(width))
     low, high = scale["min"], scale["max"]
     ticks = "".join(f'<th scope="col">{v}</th>' for v in range(low, high + 1))
