@@ -20,3 +20,15 @@ def test_an_unknown_icon_gets_no_rule():
     packs = icon_paths(FONTAWESOME_JS.read_text(encoding="utf-8"))
     css = icons_css({"bars", "no-such-icon"}, packs)
     assert ".fa-bars " in css and "no-such-icon" not in css
+
+
+def test_no_page_downloads_the_icon_font(site, site_url, page):
+    """Pages with admonitions, download links and theme buttons draw every icon without the web font."""
+    fonts = []
+    page.on("request", lambda request: request.url.endswith((".woff2", ".woff", ".ttf")) and fonts.append(request.url))
+    for name in ("book/measuring-what-matters.html", "exercises/roi-calculator.html", "book/intro.html"):
+        page.goto(site_url + name, wait_until="networkidle")
+    assert page.locator(".admonition").count() >= 1
+    assert fonts == []
+    css = (site / "_static" / "lh-icons.css").read_text(encoding="utf-8")
+    assert ".admonition>.admonition-title:after" in css

@@ -16,20 +16,31 @@ import pydata_sphinx_theme
 
 FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
 PACK = re.compile(r'var p=\{(.*?)\};.*?d\("(fab|far|fas)",p\)', re.S)
-ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
+ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]+)","(M[^"]+)"\]')
+# The theme's own stylesheet draws some icons as glyphs too (admonition titles, download links):
+# `--pst-icon-NAME:"<glyph>"` or `var(--pst-icon-OTHER)`, used as `content:var(--pst-icon-NAME)`.
+ICON_VARIABLE = re.compile(r'--pst-icon-([a-z-]+):(?:"([^"]*)"|var\(--pst-icon-([a-z-]+)\))')
+GLYPH_RULE = re.compile(r'([^{}]+)\{[^{}]*content:var\(--pst-icon-([a-z-]+)\)[^{}]*\}')
 ICON_CLASS = re.compile(r'\bfa-(?!solid\b|regular\b|brands\b|lg\b|xs\b|sm\b|fw\b)([a-z0-9-]+)')
 STYLESHEET = "lh-icons.css"
 
 
 def icon_paths(script: str) -> dict[str, dict[str, tuple[int, int, str]]]:
-    """{pack: {name: (width, height, path)}} for the solid and brands packs of a fontawesome.js."""
+    """{pack: {name: (width, height, path)}} for each pack of a fontawesome.js, and {pack + ":unicode":
+    {hex code point: (width, height, path)}} to find an icon by its glyph."""
     packs: dict[str, dict] = {}
     for match in PACK.finditer(script):
         icons = packs.setdefault(match.group(2), {})
+        glyphs = packs.setdefault(match.group(2) + ":unicode", {})
         for icon in ICON.finditer(match.group(1)):
             name = icon.group(1) or icon.group(2)
-            icons[name] = (int(icon.group(3)), int(icon.group(4)), icon.group(5))
+            icons[name] = glyphs[icon.group(5)] = (int(icon.group(3)), int(icon.group(4)), icon.group(6))
     return packs
+
+
+def _mask(width: int, height: int, path: str) -> str:
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
+    return f'url("data:image/svg+xml,{quote(svg)}")'
 
 
 def icons_css(names: set[str], packs: dict) -> str:
@@ -47,9 +58,33 @@ def icons_css(names: set[str], packs: dict) -> str:
         found = packs.get("fas", {}).get(name) or packs.get("fab", {}).get(name) or packs.get("far", {}).get(name)
         if not found:
             continue
-        width, height, path = found
-        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"><path d="{path}"/></svg>'
-        rules.append(f'.fa-{name} {{ --lh-icon: url("data:image/svg+xml,{quote(svg)}"); }}')
+        rules.append(f".fa-{name} {{ --lh-icon: {_mask(*found)}; }}")
+    return "\n".join(rules) + "\n"
+
+
+def glyph_icons_css(theme_css: str, packs: dict) -> str:
+    """Masks in place of the glyphs the theme's stylesheet draws with the icon font (admonition titles,
+    download links), so that no page needs the 150 KB font."""
+    values, aliases = {}, {}
+    for name, glyph, alias in ICON_VARIABLE.findall(theme_css):
+        if glyph:
+            values[name] = glyph
+        else:
+            aliases[name] = alias
+    rules = []
+    for selector, name in GLYPH_RULE.findall(theme_css):
+        while name in aliases:
+            name = aliases[name]
+        glyph = values.get(name, "")
+        code = f"{ord(glyph):x}" if len(glyph) == 1 else ""
+        found = packs.get("fas:unicode", {}).get(code) or packs.get("fab:unicode", {}).get(code)
+        if not found:
+            continue
+        rules.append(f"{selector.strip()} {{ --lh-icon: {_mask(*found)}; content: \"\" !important; "
+                     "font-family: inherit !important; display: inline-block; width: 1em; height: 1em; "
+                     "background-color: currentColor; "
+                     "-webkit-mask: var(--lh-icon) center / contain no-repeat; "
+                     "mask: var(--lh-icon) center / contain no-repeat; }")
     return "\n".join(rules) + "\n"
 
 
@@ -68,7 +103,9 @@ def _write_stylesheet(app, exception):
     for page in outdir.rglob("*.html"):
         names |= set(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
     packs = icon_paths(FONTAWESOME_JS.read_text(encoding="utf-8"))
-    (outdir / "_static" / STYLESHEET).write_text(icons_css(names, packs), encoding="utf-8")
+    theme_css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    (outdir / "_static" / STYLESHEET).write_text(icons_css(names, packs) + glyph_icons_css(theme_css, packs),
+                                                 encoding="utf-8")
 
 
 def setup_icons(app):
