@@ -20,7 +20,8 @@ ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*
 # The theme's own stylesheet draws some icons as glyphs too (admonition titles, download links):
 # `--pst-icon-NAME:"<glyph>"` or `var(--pst-icon-OTHER)`, used as `content:var(--pst-icon-NAME)`.
 ICON_VARIABLE = re.compile(r'--pst-icon-([a-z-]+):(?:"([^"]*)"|var\(--pst-icon-([a-z-]+)\))')
-GLYPH_RULE = re.compile(r'([^{}]+)\{[^{}]*content:var\(--pst-icon-([a-z-]+)\)[^{}]*\}')
+CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+GLYPH_CONTENT = re.compile(r"content:var\(--pst-icon-([a-z-]+)\)")
 ICON_CLASS = re.compile(r'\bfa-(?!solid\b|regular\b|brands\b|lg\b|xs\b|sm\b|fw\b)([a-z0-9-]+)')
 STYLESHEET = "lh-icons.css"
 
@@ -72,7 +73,11 @@ def glyph_icons_css(theme_css: str, packs: dict) -> str:
         else:
             aliases[name] = alias
     rules = []
-    for selector, name in GLYPH_RULE.findall(theme_css):
+    for selector, body in CSS_RULE.findall(theme_css):
+        content = GLYPH_CONTENT.search(body)
+        if not content:
+            continue
+        name = content.group(1)
         while name in aliases:
             name = aliases[name]
         glyph = values.get(name, "")
