@@ -1,7 +1,5 @@
 """Check 2: every exercise notebook runs top to bottom in a fresh kernel, is in the toc, and is committed clean."""
 
-from pathlib import Path
-
 import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError

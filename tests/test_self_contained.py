@@ -1,7 +1,5 @@
 """Check 4: no page loads anything from another host, and pages raise no JavaScript error in a real browser."""
 
-import pytest
-
 from conftest import FIXTURES, serve
 from leadership_handbook.site_check import html_pages, remote_loads
 from leadership_handbook.sphinx_ext.page_fixes import clean_script_files

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from leadership_handbook.instruments import InstrumentError, load_handbook_index, load_instrument
 from leadership_handbook.worksheets import RenderContext, render_worksheet, scripts_for
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+INSTRUMENTS_DIR = Path(__file__).resolve().parent.parent / "instruments"
 logger = logging.getLogger(__name__)
 
 
@@ -44,7 +44,7 @@ class ExerciseFormDirective(SphinxDirective):
             instrument = load_instrument(name)
         except (InstrumentError, FileNotFoundError, ValueError) as error:
             raise self.error(f"exercise-form {name!r}: {error}") from error
-        self.env.note_dependency(str(STATIC_DIR.parent / "instruments" / f"{name}.yml"))
+        self.env.note_dependency(str(INSTRUMENTS_DIR / f"{name.replace('-', '_')}.yml"))  # rebuild on edit
         node = exercise_form(instrument=instrument, options=dict(self.options))
         self.set_source_info(node)
         return [node]
