@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -68,9 +69,17 @@ def browser():
 
 @pytest.fixture(scope="session")
 def exercise_site_url(tmp_path_factory):
-    """The small book in tests/fixtures/exercise_book (one in-page exercise a page), built and served."""
+    """The small book in tests/fixtures/exercise_book (one in-page exercise a page, each named after its kind),
+    built and served. LH_EXERCISE_PAGES="roi barrier_log" builds only those pages, for a quick loop on one kind."""
     output = tmp_path_factory.mktemp("exercise_book")
-    result = build_book(FIXTURES / "exercise_book", output)
+    source = FIXTURES / "exercise_book"
+    only = os.environ.get("LH_EXERCISE_PAGES", "").split()
+    if only:
+        source = tmp_path_factory.mktemp("exercise_book_source")
+        shutil.copytree(FIXTURES / "exercise_book", source, dirs_exist_ok=True)
+        chapters = "".join(f"  - file: {page}\n" for page in only)
+        (source / "_toc.yml").write_text(f"format: jb-book\nroot: index\nchapters:\n{chapters}", encoding="utf-8")
+    result = build_book(source, output)
     assert result.ok, "\n".join(result.warnings or [result.output[-3000:]])
     url, server = serve(output / "_build" / "html")
     yield url

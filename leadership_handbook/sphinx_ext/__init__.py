@@ -2,10 +2,14 @@
 
 
 def setup_extensions(app):
-    from leadership_handbook.sphinx_ext.exercise_forms import setup_exercise_forms
+    from leadership_handbook.sphinx_ext.answer_key import setup_answer_key
+    from leadership_handbook.sphinx_ext.exercise_form import setup_exercise_form
     from leadership_handbook.sphinx_ext.icons import setup_icons
+    from leadership_handbook.sphinx_ext.page_assets import setup_page_assets
     from leadership_handbook.sphinx_ext.page_fixes import setup_page_fixes
 
     setup_page_fixes(app)
     setup_icons(app)
-    setup_exercise_forms(app)
+    setup_exercise_form(app)
+    setup_answer_key(app)
+    setup_page_assets(app)

@@ -1,0 +1,62 @@
+"""How every figure is written, on the page, in a notebook and in an answer key: the one formatter.
+
+``formatting.js`` beside this file is its twin for the page; ``core/cases.json`` holds the shared cases both
+must pass (``make test-fast`` runs them in Python and in Node).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from leadership_handbook.core.rounding import round2
+
+__all__ = ["format2", "money", "percent", "text_length", "md_escape", "markdown_table"]
+
+
+def format2(value) -> str:
+    """A score with two decimals (``3.75``), ``""`` for no score."""
+    return "" if value is None else f"{round2(value):.2f}"
+
+
+def money(value, currency: str = "£") -> str:
+    """``£12,345`` (pence shown only when there are any); negative amounts as ``−£1,200``."""
+    value = round2(value)
+    sign = "−" if value < 0 else ""
+    value = abs(value)
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{sign}{currency}{text}"
+
+
+def percent(value) -> str:
+    """``23.2%`` style, from a number already rounded to 2 decimals (trailing zeros dropped)."""
+    if value is None:
+        return "n/a"
+    text = f"{round2(value):,.2f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−") + "%"
+
+
+def text_length(text: str) -> int:
+    """How long a text is, counted in characters as a reader sees them (an emoji is one, not two)."""
+    return len(text)
+
+
+def md_escape(text) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence], align: Sequence[str] | None = None,
+                   bold_last: bool = False) -> str:
+    """A GitHub-flavoured Markdown table. ``align`` holds "l" or "r" per column (default left);
+    ``bold_last`` sets the last row (a total) in bold."""
+    align = align or ["l"] * len(headers)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(md_escape(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
+    for n, row in enumerate(rows, start=1):
+        if len(row) != len(headers):
+            raise ValueError(f"a table row has {len(row)} cells; the table has {len(headers)} columns")
+        cells = [md_escape(c) for c in row]
+        if bold_last and n == len(rows):
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,175 @@
+/* In-page exercises, shared DOM part: storage, toolbar, export and small DOM/SVG helpers. The page script
+   lh-core.js is core/formatting.js + core/errors.js + this file (sphinx_ext/page_assets.py joins them).
+   Nothing a reader enters leaves the browser: answers are kept in localStorage only. */
+(function () {
+  "use strict";
+  var kinds = {};
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+  function setAttrs(node, attrs) {
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+  }
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) child.forEach(function (c) { append(node, c); });
+    else node.appendChild(typeof child === "string" || typeof child === "number" ?
+      document.createTextNode(String(child)) : child);
+  }
+
+  function loadSaved(key) {
+    try { var raw = window.localStorage.getItem(key); return raw ? JSON.parse(raw) : null; }
+    catch (e) { return null; }
+  }
+  function save(key, data) {
+    try { window.localStorage.setItem(key, JSON.stringify(data)); return true; } catch (e) { return false; }
+  }
+  function forget(key) { try { window.localStorage.removeItem(key); } catch (e) { /* storage blocked */ } }
+
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function toCSV(rows) { return rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n"; }
+
+  function download(filename, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = el("a", { href: url, download: filename });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // A message beside a field: visible, announced, and tied to the field for screen readers.
+  function setFieldMessage(root, id, message) {
+    var box = root.querySelector("#" + CSS.escape(id));
+    if (!box) return;
+    box.textContent = message || "";
+    box.classList.toggle("lh-error", !!message);
+  }
+  function markInvalid(input, messageId, invalid) {
+    if (!input) return;
+    if (invalid) { input.setAttribute("aria-invalid", "true"); input.setAttribute("aria-describedby", messageId); }
+    else { input.removeAttribute("aria-invalid"); }
+  }
+
+  function table(caption, head, rows, attrs) {
+    return el("table", attrs || { "class": "lh-table" },
+      el("caption", { text: caption }),
+      el("thead", null, el("tr", null, head.map(function (h) { return el("th", { scope: "col", text: h }); }))),
+      el("tbody", null, rows));
+  }
+
+  function button(label, onClick, attrs) {
+    var b = el("button", Object.assign({ type: "button", "class": "lh-button" }, attrs || {}), label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function start(root) {
+    var init = kinds[root.getAttribute("data-lh-kind")];
+    var specNode = root.querySelector("script.lh-spec");
+    if (!init || !specNode) return;
+    var spec = JSON.parse(specNode.textContent);
+    var key = root.getAttribute("data-lh-store");
+    var form = root.querySelector("form.lh-form");
+    var results = root.querySelector(".lh-results");
+    var status = root.querySelector(".lh-status");
+    var toolbar = root.querySelector(".lh-toolbar");
+    var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
+      options: spec.options || {}, changed: changed };
+    var kind = init(ctx);
+
+    function changed() {
+      var answers = kind.read();
+      save(key, { saved: new Date().toISOString(), answers: answers });
+      refresh(answers);
+    }
+    function refresh(answers) {
+      results.textContent = "";
+      ctx.lastResult = kind.render(answers, results);
+    }
+    function say(text) { status.textContent = text; }
+    // Answers saved under a key this instrument had before (its kind's former name): copied, never moved.
+    function migrated() {
+      var former = (root.getAttribute("data-lh-former-stores") || "").split(" ").filter(Boolean);
+      for (var i = 0; i < former.length; i++) {
+        var old = loadSaved(former[i]);
+        if (old && old.answers) { save(key, old); return old; }
+      }
+      return null;
+    }
+
+    if (kind.read && kind.render) {
+      form.addEventListener("change", changed);
+      form.addEventListener("input", function (event) { if (event.target.matches("input[type=text], input[type=number], input[type=date], textarea")) changed(); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      var saved = loadSaved(key) || migrated();
+      if (saved && saved.answers) { kind.write(saved.answers); say("Your saved answers were restored from this browser."); }
+      refresh(kind.read());
+      var base = spec.instrument.id + (spec.options.part ? "-" + spec.options.part : "");
+      toolbar.appendChild(button("Clear my answers", function () {
+        forget(key);
+        form.reset();
+        kind.write(kind.empty ? kind.empty() : {});
+        refresh(kind.read());
+        say("Your answers were cleared from this page and this browser.");
+      }));
+      toolbar.appendChild(button("Download my answers (CSV)", function () {
+        download(base + ".csv", "text/csv", toCSV(kind.csv(kind.read(), ctx.lastResult)));
+      }));
+      toolbar.appendChild(button("Download my answers (JSON)", function () {
+        var payload = { instrument: spec.instrument.id, storage_key: key, exported: new Date().toISOString(),
+          answers: kind.read(), results: ctx.lastResult || null };
+        download(base + ".json", "application/json", JSON.stringify(payload, null, 2));
+      }));
+      toolbar.appendChild(button("Print my results", function () { window.print(); }));
+      toolbar.appendChild(el("p", { "class": "lh-privacy" },
+        "Your answers are saved only in this browser, on this device. Nothing is sent anywhere."));
+      toolbar.hidden = false;
+    }
+    root.classList.add("lh-ready");
+  }
+
+  window.LH = Object.assign(window.LH || {}, {
+    register: function (kind, init) { kinds[kind] = init; },
+    el: el, svg: svg, round2: window.LH.format.round2, format2: window.LH.format.format2, table: table, button: button,
+    setFieldMessage: setFieldMessage, markInvalid: markInvalid,
+    radioValue: function (form, name) {
+      var checked = form.querySelector('input[type=radio][name="' + CSS.escape(name) + '"]:checked');
+      return checked ? checked.value : null;
+    },
+    setRadio: function (form, name, value) {
+      form.querySelectorAll('input[type=radio][name="' + CSS.escape(name) + '"]').forEach(function (input) {
+        input.checked = value !== null && value !== undefined && input.value === String(value);
+      });
+    },
+    // A link to a handbook section by its label, titled as in the handbook's index.
+    link: function (ctx, label) {
+      var target = ctx.links[label];
+      return target ? el("a", { href: target.href }, target.title) : label;
+    }
+  });
+
+  // Deferred scripts all run before DOMContentLoaded, so every kind has registered by then.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-lh-kind]").forEach(start);
+  });
+})();

@@ -1,0 +1,26 @@
+"""Cross-field checks of a knowledge check instrument: what its JSON Schema cannot express."""
+
+from leadership_handbook.core.plain_words import problem, unique_ids
+
+
+def check(data, problems):
+    unique_ids(data, "parts", problems)
+    seen = set()
+    for p, part in enumerate(data["parts"]):
+        for q, question in enumerate(part["questions"]):
+            if question["id"] in seen:
+                problems.append(problem(data, ["parts", p, "questions", q, "id"],
+                                         f"the question id {question['id']!r} is used twice",
+                                         "a question id used once in the file"))
+            seen.add(question["id"])
+            letters = [o["id"] for o in question["options"]]
+            if letters != [chr(ord("a") + k) for k in range(len(letters))]:
+                problems.append(problem(data, ["parts", p, "questions", q, "options"],
+                                         f"the options are lettered {letters}",
+                                         "options lettered a, b, c ... in order", field_override="options.id"))
+            right = sum(1 for o in question["options"] if o["correct"])
+            if right != 1:
+                problems.append(problem(data, ["parts", p, "questions", q, "options"],
+                                         f"{right} options are marked correct",
+                                         "exactly one option with correct: true",
+                                         field_override="options.correct"))

@@ -1,0 +1,102 @@
+/* The self-assessment in the page, DOM only: read and write the radios, draw the scores, profile chart and next
+   steps. The scoring is LH.rules.self_assessment (rules.js), the twin of rules.py. */
+(function () {
+  "use strict";
+  const LH = window.LH, el = LH.el, svg = LH.svg, rules = LH.rules.self_assessment;
+
+  function profileChart(instrument, result) {
+    const scale = instrument.scale, rows = result.dimensions;
+    const left = 230, width = 560, barArea = width - left - 20, rowH = 34, top = 28;
+    const height = top + rows.length * rowH + 30;
+    const x = (v) => left + (v - scale.min) / (scale.max - scale.min) * barArea;
+    const described = rows.map((d) => d.label + ": " + (d.scored ? LH.format2(d.score) : "not scored")).join("; ");
+    const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "class": "lh-chart",
+      "aria-label": "Profile chart of your dimension scores. " + described });
+    for (let v = scale.min; v <= scale.max; v++) {
+      chart.appendChild(svg("line", { x1: x(v), x2: x(v), y1: top - 6, y2: height - 24, "class": "lh-grid" }));
+      chart.appendChild(svg("text", { x: x(v), y: height - 8, "text-anchor": "middle", "class": "lh-axis", text: String(v) }));
+    }
+    for (const b of instrument.bands) {
+      if (b.min <= scale.min) continue;
+      chart.appendChild(svg("line", { x1: x(b.min), x2: x(b.min), y1: top - 12, y2: height - 24, "class": "lh-threshold" }));
+      chart.appendChild(svg("text", { x: x(b.min) + 3, y: top - 14, "class": "lh-axis", text: b.label }));
+    }
+    rows.forEach((d, i) => {
+      const y = top + i * rowH, middle = y + rowH / 2 + 4;
+      chart.appendChild(svg("text", { x: left - 8, y: middle, "text-anchor": "end", "class": "lh-label", text: d.label }));
+      if (d.scored) {
+        chart.appendChild(svg("rect", { x: x(scale.min), y: y + 6, width: Math.max(2, x(d.score) - x(scale.min)),
+          height: rowH - 14, "class": "lh-bar lh-band-" + d.band }));
+        chart.appendChild(svg("text", { x: x(d.score) + 4, y: middle, "class": "lh-value", text: LH.format2(d.score) }));
+      } else {
+        chart.appendChild(svg("text", { x: x(scale.min) + 4, y: middle, "class": "lh-value", text: "not scored" }));
+      }
+    });
+    return chart;
+  }
+
+  LH.register("self_assessment", (ctx) => {
+    const instrument = ctx.instrument, scale = instrument.scale;
+    const bands = Object.fromEntries(instrument.bands.map((b) => [b.id, b]));
+
+    function read() {
+      const answers = {};
+      for (const item of instrument.items) {
+        const v = LH.radioValue(ctx.form, item.id), n = v === null ? null : Number(v);
+        answers[item.id] = n !== null && Number.isInteger(n) && n >= scale.min && n <= scale.max ? n : null;
+      }
+      return answers;
+    }
+    function write(answers) {
+      for (const item of instrument.items) LH.setRadio(ctx.form, item.id, answers[item.id]);
+    }
+    function render(answers, out) {
+      const result = rules.scoreResponses(instrument, answers);
+      const need = result.min_answered_per_dimension;
+      out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your results")));
+      if (result.answered === 0) {
+        out.appendChild(el("p", null, "Answer the statements above to see your scores, profile chart and next steps."));
+        return result;
+      }
+      if (result.answered < result.total_items) {
+        out.appendChild(el("p", { "class": "lh-note" }, "You have answered " + result.answered + " of " +
+          result.total_items + " statements. A dimension is scored once at least " + need + " of its statements are answered."));
+      }
+      const rows = result.dimensions.map((d) => {
+        const band = d.band ? bands[d.band] : null;
+        return el("tr", { "data-dimension": d.id, "data-score": d.scored ? LH.format2(d.score) : "", "data-band": d.band || "" },
+          el("th", { scope: "row", text: d.label }),
+          el("td", { text: d.scored ? LH.format2(d.score) : "Not scored" }),
+          el("td", { text: band ? band.label : "Only " + d.answered + " of " + d.items + " answered; " + need + " needed" }));
+      });
+      out.appendChild(LH.table("Dimension scores (" + scale.min + " to " + scale.max +
+        "; reverse-worded statements are flipped)", ["Dimension", "Score", "Band"], rows, { "class": "lh-table lh-scores" }));
+      out.appendChild(profileChart(instrument, result));
+      const steps = el("ul", { "class": "lh-next-steps" });
+      for (const note of rules.interpret(instrument, result)) {
+        if (note.score === null) continue;
+        const reading = [];
+        note.see_also.forEach((label, i) => { if (i) reading.push(", "); reading.push(LH.link(ctx, label)); });
+        steps.appendChild(el("li", null, el("strong", null, note.label + " (" + note.band_label + "). "),
+          note.focus ? note.next_step : note.meaning, " Read: ", reading, "."));
+      }
+      if (steps.childNodes.length) {
+        out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "What next")));
+        out.appendChild(steps);
+      }
+      return result;
+    }
+    function csv(answers, result) {
+      const rows = [["type", "id", "label", "answer_or_score", "band"]];
+      for (const item of instrument.items) rows.push(["statement", item.id, item.text, answers[item.id], ""]);
+      for (const d of (result || rules.scoreResponses(instrument, answers)).dimensions) {
+        rows.push(["dimension", d.id, d.label, d.scored ? LH.format2(d.score) : "", d.band || ""]);
+      }
+      return rows;
+    }
+    function empty() {
+      return Object.fromEntries(instrument.items.map((item) => [item.id, null]));
+    }
+    return { read, write, render, csv, empty };
+  });
+})();

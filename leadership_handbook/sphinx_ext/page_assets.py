@@ -1,0 +1,56 @@
+"""The exercises' scripts and styles: built once per build, loaded only on the pages that use them.
+
+Each page script is made of pure rules and DOM code kept in separate files (so Node can test the rules
+alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is
+``core/formatting.js`` + ``core/errors.js`` + ``core/page.js``, and ``lh-<kind>.js`` is the kind's
+``rules.js`` + ``form.js``. They are written to ``<outdir>/_lh_static`` and served from ``_static``, as
+sphinx-design serves its own assets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadership_handbook.kinds import KINDS
+from leadership_handbook.sphinx_ext.answer_key import answer_key
+from leadership_handbook.sphinx_ext.exercise_form import exercise_form
+
+CORE_DIR = Path(__file__).resolve().parent.parent / "core"
+CORE_SCRIPT = "lh-core.js"
+CORE_SOURCES = [CORE_DIR / "formatting.js", CORE_DIR / "errors.js", CORE_DIR / "page.js"]
+
+
+def page_scripts() -> dict[str, list[Path]]:
+    """``{script name in _static: [source files, in order]}``."""
+    scripts = {CORE_SCRIPT: CORE_SOURCES}
+    scripts.update({kind.script: kind.script_sources for kind in KINDS.values()})
+    return scripts
+
+
+def _write_scripts(app):
+    folder = Path(app.outdir) / "_lh_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, sources in page_scripts().items():
+        text = "\n".join(source.read_text(encoding="utf-8").rstrip("\n") for source in sources) + "\n"
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:  # keep mtimes for rebuilds
+            target.write_text(text, encoding="utf-8")
+    app.config.html_static_path.append(str(folder))
+
+
+def _add_page_assets(app, pagename, templatename, context, doctree):
+    """Load the exercise scripts and styles only on pages that have an exercise block."""
+    if doctree is None:
+        return
+    kinds = {node["instrument"]["kind"] for node in doctree.findall(exercise_form)}
+    has_keys = any(True for _ in doctree.findall(answer_key))
+    if kinds or has_keys:
+        app.add_css_file("lh-exercises.css")
+    scripts = [CORE_SCRIPT] + [KINDS[kind].script for kind in sorted(kinds)] if kinds else []
+    for priority, script in enumerate(scripts, start=600):
+        app.add_js_file(script, priority=priority, defer="defer")
+
+
+def setup_page_assets(app):
+    app.connect("builder-inited", _write_scripts)
+    app.connect("html-page-context", _add_page_assets)
