@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PAPER ?= a4
 
-.PHONY: book html pdf test linkcheck serve clean browser bench
+.PHONY: book html pdf test test-fast lint format cases node linkcheck serve clean browser bench
 
 # Create the virtualenv and install the project with its pinned dependencies; redone when they change.
 $(STAMP): pyproject.toml constraints.txt
@@ -29,9 +29,32 @@ pdf: html browser
 browser: $(STAMP)
 	$(BIN)/python -m leadership_handbook.browser --install
 
+## node: make sure Node.js is on the machine (Debian's nodejs), for the JavaScript rules' shared cases
+node:
+	@command -v node >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  DEBIAN_FRONTEND=noninteractive apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs; } || \
+	  { echo "Node.js is needed: install Debian's nodejs package"; exit 1; }
+
 ## test: the whole test suite (strict build, notebooks, links, self-contained site, exercises)
-test: $(STAMP) browser
+test: $(STAMP) browser node
 	$(BIN)/python -m pytest
+
+## test-fast: rules, instruments, templates and the shared cases in Python and Node; no build, no browser
+test-fast: $(STAMP) node
+	$(BIN)/python -m pytest -m "not build and not browser" -q
+
+## lint: ruff over the package, tests and bench (the same check pre-commit runs)
+lint: $(STAMP)
+	$(BIN)/ruff check leadership_handbook tests bench
+
+## format: ruff's formatter over the package, tests and bench
+format: $(STAMP)
+	$(BIN)/ruff format leadership_handbook tests bench
+
+## cases: rewrite every kind's cases.json from the Python rules (after changing a rule or an instrument)
+cases: $(STAMP)
+	$(BIN)/python -m leadership_handbook.core.cases
 
 ## linkcheck: check external links (needs the network); report in _build/linkcheck/, never part of `make test`
 linkcheck: $(STAMP)

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +40,19 @@ def launch(playwright):
         raise RuntimeError("No Chromium found: run `make browser` (installs Debian's chromium, "
                            "or Playwright's where apt-get is not available).")
     return playwright.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS, headless=True)
+
+
+@contextmanager
+def launched():
+    """A running headless Chromium for the length of a ``with`` block."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 def install() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import io
 import sys
 import tempfile
@@ -21,13 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 
-from leadership_handbook.browser import launch
+from leadership_handbook.browser import launched
+from leadership_handbook.core.templates import environment
 
 PAPER_SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
 MARGINS = {"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"}
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "lh-print.css"
+TEMPLATES = "print"  # core/templates/print/: the document, cover, contents, running heads and section wrappers
 BOOK_TITLE = "Beyond the Course: Does Leadership Training Work?"
 LICENCE = ("Text licensed under Creative Commons Attribution 4.0 (CC BY 4.0); code licensed MIT. "
            "Adapted from the series ROI on Training: Does Leadership Training Work? by Ron of Developing "
@@ -97,22 +99,23 @@ def _part_kind(caption: str) -> str:
     return "appendix"
 
 
+def _render(name: str, **values) -> str:
+    return environment().get_template(f"{TEMPLATES}/{name}.html").render(**values)
+
+
 def _worksheets(article: BeautifulSoup) -> list[Section]:
     sheets = []
     for block in article.select("section.lh-exercise"):
         title = block.get("data-lh-title") or block.get("aria-label") or _title(article)
-        sheets.append(Section(title, f"<h1>{html.escape(title)}</h1>{block}", "worksheet"))
+        sheets.append(Section(title, _render("worksheet", title=title, block=Markup(str(block))), "worksheet"))
     return sheets
 
 
 def _summary(article: BeautifulSoup) -> Section:
     title = _title(article)
-    parts = [f"<h1>{html.escape(title)}</h1>", '<p class="lh-summary-note">Chapter summary</p>']
-    for section_id in SUMMARY_SECTIONS:
-        section = article.find("section", id=section_id)
-        if section is not None:
-            parts.append(str(section))
-    return Section(title, "\n".join(parts), "summary")
+    parts = [Markup(str(section)) for section in map(lambda i: article.find("section", id=i), SUMMARY_SECTIONS)
+             if section is not None]
+    return Section(title, _render("summary", title=title, parts=parts), "summary")
 
 
 def build_editions(root: Path, html_dir: Path) -> list[Edition]:
@@ -144,11 +147,8 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
 
 
 def _document(body: str, base: Path, stylesheets: list[str], extra_class: str = "") -> str:
-    links = "\n".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in stylesheets)
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><base href="{base.as_uri()}/">'
-            f"<title>{html.escape(BOOK_TITLE)}</title>{links}"
-            f'<link rel="stylesheet" href="{PRINT_CSS.as_uri()}"></head>'
-            f'<body class="lh-print {extra_class}"><main class="bd-article">{body}</main></body></html>')
+    return _render("document", base=base.as_uri(), book_title=BOOK_TITLE, stylesheets=stylesheets,
+                   print_css=PRINT_CSS.as_uri(), classes=extra_class, body=Markup(body))
 
 
 def _stylesheets(html_dir: Path) -> list[str]:
@@ -182,29 +182,16 @@ def _pages(pdf: bytes) -> int:
 
 
 def _cover(edition: Edition, date: str) -> str:
-    return (f'<section class="lh-cover"><p class="lh-cover-kicker">{html.escape(edition.subtitle)}</p>'
-            f"<h1>{html.escape(edition.title)}</h1>"
-            '<p class="lh-cover-sub">An evidence-based handbook for people who buy, design, run and take part in '
-            "leadership training</p>"
-            f'<p class="lh-cover-date">Edition of {html.escape(date)}</p>'
-            f'<p class="lh-cover-licence">{html.escape(LICENCE)}</p></section>')
+    return _render("cover", edition=edition, date=date, licence=LICENCE)
 
 
 def _contents(sections: list[Section], starts: list[int]) -> str:
-    rows = "".join(
-        f'<li class="lh-toc-{s.kind}"><span class="lh-toc-title">{html.escape(s.title)}</span>'
-        f'<span class="lh-toc-page">{start}</span></li>' for s, start in zip(sections, starts))
-    return f'<section class="lh-contents"><h1>Contents</h1><ol class="lh-toc">{rows}</ol></section>'
+    return _render("contents", rows=list(zip(sections, starts)))
 
 
 def _running_heads(heads: list[str], total: int, first_numbered: int) -> str:
     """One sheet per page after the cover: the book and section titles on top, "page n of N" below."""
-    sheets = []
-    for number, head in enumerate(heads, start=first_numbered):
-        sheets.append(f'<div class="lh-sheet"><div class="lh-head"><span>{html.escape(BOOK_TITLE)}</span>'
-                      f"<span>{html.escape(head)}</span></div>"
-                      f'<div class="lh-foot">page {number} of {total}</div></div>')
-    return "".join(sheets)
+    return _render("running_heads", heads=heads, total=total, first_numbered=first_numbered, book_title=BOOK_TITLE)
 
 
 def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cache: dict) -> dict:
@@ -213,7 +200,7 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
     for section in edition.sections:
         key = (section.kind, section.html)
         if key not in cache:
-            cache[key] = printer.pdf(f'<section class="lh-print-section lh-{section.kind}">{section.html}</section>')
+            cache[key] = printer.pdf(_render("section", kind=section.kind, body=Markup(section.html)))
         bodies.append(cache[key])
     cover = printer.pdf(_cover(edition, date), extra_class="lh-cover-page")
     # The contents' length depends only on its entries, so print it once with zeros to learn its pages.
@@ -252,14 +239,8 @@ def print_all(root: Path, html_dir: Path, out_dir: Path, paper: str = "a4", date
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper {paper!r} is not known; allowed: {', '.join(PAPER_SIZES)}")
     if browser is None:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            chromium = launch(playwright)
-            try:
-                return print_all(root, html_dir, out_dir, paper, date, only, chromium)
-            finally:
-                chromium.close()
+        with launched() as chromium:
+            return print_all(root, html_dir, out_dir, paper, date, only, chromium)
     date = date or dt.date.today().isoformat()
     editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
     report = {}

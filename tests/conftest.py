@@ -96,3 +96,17 @@ def page(browser):
     new_page.on("console", lambda message: message.type == "error" and new_page.errors.append(message.text))
     yield new_page
     context.close()
+
+
+BUILD_FIXTURES = {"book_build", "site", "site_url", "exercise_site_url"}
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by what it needs, so `make test-fast` (-m "not build and not browser") needs neither."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BUILD_FIXTURES or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)

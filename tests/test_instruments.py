@@ -8,23 +8,26 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from leadership_handbook import instruments as inst
-from leadership_handbook.errors import InstrumentError
+from leadership_handbook.core import instruments as inst
+from leadership_handbook.core.errors import InstrumentError
+from leadership_handbook.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "leadership_handbook"
 EXPECTED = {
     "handbook": "handbook_index",
-    "future_proof": "likert",
-    "programme_audit": "checklist",
+    "future_proof": "self_assessment",
+    "programme_audit": "programme_audit",
     "barrier_log": "barrier_log",
-    "partnering_planner": "partnering_planner",
-    "roi_example": "roi_example",
+    "partnering_planner": "partnering_brief",
+    "roi_example": "roi",
     "knowledge_checks": "knowledge_check",
 }
+SCHEMAS = sorted([*PACKAGE.glob("kinds/*/schema.json"), *PACKAGE.glob("core/*.schema.json")])
 
 
 def _raw(name):
-    return yaml.safe_load((inst.INSTRUMENT_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load(inst.instrument_path(name).read_text(encoding="utf-8"))
 
 
 def _write(tmp_path, name, data):
@@ -36,37 +39,50 @@ def _write(tmp_path, name, data):
 # ------------------------------------------------------------------------------------------- the real files
 
 
-def test_module_is_the_loader_not_the_data_folder():
-    assert Path(inst.__file__).name == "instruments.py"
-    assert not (inst.INSTRUMENT_DIR / "__init__.py").exists()
-
-
-def test_every_file_in_the_folder_is_expected():
+def test_each_instrument_lives_in_the_folder_of_its_kind():
     assert set(inst.list_instruments()) == set(EXPECTED)
+    for name, kind in EXPECTED.items():
+        folder = inst.instrument_path(name).parent
+        assert folder == (PACKAGE / "core" if kind == "handbook_index" else PACKAGE / "kinds" / kind), name
 
 
 @pytest.mark.parametrize("name,kind", sorted(EXPECTED.items()))
 def test_file_loads_as_plain_json(name, kind):
-    data = inst.load_instrument(name, kind=kind)
+    data = inst.load(name, kind=kind)
     assert data["kind"] == kind
     text = json.dumps(data, allow_nan=False)
     assert json.loads(text) == data
-    assert json.loads(inst.instrument_json(name)) == data
 
 
-@pytest.mark.parametrize("schema_path", sorted(inst.SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("schema_path", SCHEMAS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_schemas_are_valid_json_schema(schema_path):
     Draft202012Validator.check_schema(json.loads(schema_path.read_text(encoding="utf-8")))
 
 
-def test_one_schema_per_kind():
-    assert {p.name.removesuffix(".schema.json") for p in inst.SCHEMA_DIR.glob("*.schema.json")} == set(inst.KINDS)
+def test_one_schema_per_kind_sharing_the_common_parts():
+    assert {p.parent.name for p in PACKAGE.glob("kinds/*/schema.json")} == set(KINDS) == set(EXPECTED.values()) - {
+        "handbook_index"}
+    for kind in KINDS:
+        schema = (PACKAGE / "kinds" / kind / "schema.json").read_text(encoding="utf-8")
+        assert schema.count("common.schema.json#/$defs/") >= 8, kind
+        assert '"description": "non-empty text"' not in schema, f"{kind} repeats the text type instead of $ref-ing it"
 
 
 def test_loaded_copies_are_independent():
-    first = inst.load_future_proof()
+    first = inst.load("future_proof")
     first["items"].clear()
-    assert inst.load_future_proof()["items"]
+    assert inst.load("future_proof")["items"]
+
+
+def test_an_edited_file_is_read_again(tmp_path):
+    path = _write(tmp_path, "future_proof", _raw("future_proof"))
+    assert inst.load(path)["title"] == _raw("future_proof")["title"]
+    data = _raw("future_proof")
+    data["title"] = "Edited title"
+    _write(tmp_path, "future_proof", data)
+    import os
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert inst.load(path)["title"] == "Edited title"
 
 
 def test_index_docs_are_in_the_toc():
@@ -84,7 +100,7 @@ def test_index_sources_are_in_references_bib():
 
 
 def test_future_proof_shape():
-    fp = inst.load_future_proof()
+    fp = inst.load("future_proof")
     assert fp["scale"]["min"] == 1 and fp["scale"]["max"] == 5
     assert len(fp["dimensions"]) >= 6
     for dim in fp["dimensions"]:
@@ -98,26 +114,26 @@ def test_future_proof_shape():
 
 
 def test_programme_audit_covers_the_issue_features():
-    ids = {f["id"] for f in inst.load_programme_audit()["features"]}
+    ids = {f["id"] for f in inst.load("programme_audit")["features"]}
     for wanted in ("needs-analysis", "spaced", "practice", "feedback", "manager-support",
                    "evaluation-beyond-reactions"):
         assert wanted in ids
 
 
 def test_partnering_measures_cover_both_frameworks():
-    measures = inst.load_partnering_planner()["measures"]
+    measures = inst.load("partnering_planner")["measures"]
     assert sorted(m["level"] for m in measures if m["framework"] == "kirkpatrick") == [1, 2, 3, 4]
     assert sorted(m["level"] for m in measures if m["framework"] == "ltem") == list(range(1, 9))
 
 
 def test_roi_example_is_labelled_fictional():
-    example = inst.load_roi_example()
+    example = inst.load("roi_example")
     assert example["fictional"] is True
     assert "fictional" in example["title"].lower() and "fictional" in example["description"].lower()
 
 
 def test_knowledge_checks_shape():
-    quiz = inst.load_knowledge_checks()
+    quiz = inst.load("knowledge_checks")
     assert len(quiz["parts"]) == 3
     for part in quiz["parts"]:
         assert 3 <= len(part["questions"]) <= 5
@@ -127,7 +143,7 @@ def test_knowledge_checks_shape():
 
 
 def test_barrier_log_quadrants_cover_every_pair():
-    spec = inst.load_barrier_log()
+    spec = inst.load("barrier_log")
     assert {(q["frequency"], q["impact"]) for q in spec["quadrants"]} == {
         ("high", "high"), ("high", "low"), ("low", "high"), ("low", "low")}
 
@@ -187,7 +203,7 @@ def test_malformed_file_names_file_item_and_field(tmp_path, name, change, item_i
         _delete(data, change[1])
     path = _write(tmp_path, name, data)
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument(path)
+        inst.load(path)
     err = caught.value
     message = str(err)
     assert isinstance(err, ValueError)
@@ -201,18 +217,18 @@ def test_unknown_field_is_reported_before_the_missing_one(tmp_path):
     data = _raw("future_proof")
     data["items"][8]["revers"] = data["items"][8].pop("reverse")
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument(_write(tmp_path, "future_proof", data))
+        inst.load(_write(tmp_path, "future_proof", data))
     assert caught.value.item_id == "learn-1" and caught.value.field == "revers"
     assert "reverse" in caught.value.allowed
     assert len(caught.value.problems) == 2
 
 
 def test_nan_in_a_file_is_refused(tmp_path):
-    text = (inst.INSTRUMENT_DIR / "future_proof.yml").read_text(encoding="utf-8").replace("min: 2.5", "min: .nan")
+    text = inst.instrument_path("future_proof").read_text(encoding="utf-8").replace("min: 2.5", "min: .nan")
     path = tmp_path / "future_proof.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InstrumentError, match=r"item 'growing', field 'min': NaN") as caught:
-        inst.load_instrument(path)
+        inst.load(path)
     assert caught.value.allowed == "a finite number"
 
 
@@ -222,57 +238,57 @@ def test_unquoted_date_is_refused(tmp_path):
     text = path.read_text(encoding="utf-8").replace("label: Spaced sessions", "label: 2026-01-31", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument(path)
+        inst.load(path)
     assert caught.value.item_id == "spaced-sessions" and caught.value.field == "label"
     assert "date" in str(caught.value)
 
 
 def test_repeated_key_is_refused(tmp_path):
-    text = (inst.INSTRUMENT_DIR / "barrier_log.yml").read_text(encoding="utf-8").replace(
+    text = inst.instrument_path("barrier_log").read_text(encoding="utf-8").replace(
         "  top_n: 3", "  top_n: 3\n  top_n: 4")
     path = tmp_path / "barrier_log.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument(path)
+        inst.load(path)
     assert caught.value.field == "top_n" and "twice" in str(caught.value)
 
 
 def test_broken_yaml_names_the_line(tmp_path):
     path = tmp_path / "future_proof.yml"
-    path.write_text("schema_version: 1\nkind: likert\nid: x\n  title: [unclosed\n", encoding="utf-8")
+    path.write_text("schema_version: 1\nkind: self_assessment\nid: x\n  title: [unclosed\n", encoding="utf-8")
     with pytest.raises(InstrumentError, match=r"future_proof\.yml, field 'YAML syntax': .*line \d+"):
-        inst.load_instrument(path)
+        inst.load(path)
 
 
 def test_unknown_kind_lists_the_kinds(tmp_path):
     data = _raw("future_proof")
     data["kind"] = "survey"
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument(_write(tmp_path, "future_proof", data))
-    assert caught.value.field == "kind" and "likert" in caught.value.allowed
+        inst.load(_write(tmp_path, "future_proof", data))
+    assert caught.value.field == "kind" and "self_assessment" in caught.value.allowed
 
 
 def test_wrong_kind_for_loader(tmp_path):
-    with pytest.raises(InstrumentError, match="not a checklist"):
-        inst.load_instrument("future_proof", kind="checklist")
+    with pytest.raises(InstrumentError, match="not a programme_audit"):
+        inst.load("future_proof", kind="programme_audit")
 
 
 def test_unknown_instrument_name_lists_the_files():
     with pytest.raises(InstrumentError) as caught:
-        inst.load_instrument("future_prof")
+        inst.load("future_prof")
     assert "future_proof" in caught.value.allowed
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(InstrumentError, match="does not exist"):
-        inst.load_instrument(tmp_path / "nothing.yml")
+        inst.load(tmp_path / "nothing.yml")
 
 
 def test_top_level_list_is_refused(tmp_path):
     path = tmp_path / "x.yml"
     path.write_text("- a\n- b\n", encoding="utf-8")
     with pytest.raises(InstrumentError, match=r"x\.yml, field '\(top level\)'"):
-        inst.load_instrument(path)
+        inst.load(path)
 
 
 def test_validate_instrument_in_memory():

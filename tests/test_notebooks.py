@@ -6,7 +6,7 @@ from nbclient.exceptions import CellExecutionError
 
 from conftest import FIXTURES, ROOT
 from leadership_handbook.build import toc_files
-from leadership_handbook.notebooks import cells_with_outputs, execute_notebook
+from notebooks import cells_with_outputs, execute_notebook
 
 NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
 
@@ -15,6 +15,7 @@ def test_there_are_exercise_notebooks():
     assert len(NOTEBOOKS) >= 1
 
 
+@pytest.mark.build  # runs a kernel, as the build does
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_in_a_fresh_kernel(notebook):
     executed = execute_notebook(notebook)
@@ -28,6 +29,7 @@ def test_notebook_is_listed_in_the_toc_and_committed_without_outputs(notebook):
     assert cells_with_outputs(nbformat.read(notebook, as_version=4)) == []
 
 
+@pytest.mark.build
 def test_a_notebook_that_raises_fails():
     with pytest.raises(CellExecutionError, match="fails on purpose"):
         execute_notebook(FIXTURES / "notebooks" / "raises.ipynb")

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from leadership_handbook.instruments import load_knowledge_checks
+from leadership_handbook.core.instruments import load
 from leadership_handbook.print_pdf import print_all
 from leadership_handbook.site_check import html_pages
 
@@ -85,7 +85,7 @@ def test_every_worksheet_is_in_the_workbook_and_the_guide(site, texts):
 
 
 def explanations():
-    quiz = load_knowledge_checks()
+    quiz = load("knowledge_checks")
     return [" ".join(option["explanation"].split())[:60]
             for part in quiz["parts"] for question in part["questions"] for option in question["options"]]
 

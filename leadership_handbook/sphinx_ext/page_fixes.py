@@ -30,7 +30,6 @@ THEBE_MARKERS = ("THEBE_JS_URL", "sphinx-thebe.js", "thebe@")
 # (None: never used in this book, such as Thebe's styles).
 ASSET_USED_WHEN = {
     "sphinx-thebe.css": None,
-    "exercise.css": 'class="exercise',
     "sphinx-design.min.css": ' sd-',
     "design-tabs.js": "sd-tab",
     "pygments.css": 'class="highlight',

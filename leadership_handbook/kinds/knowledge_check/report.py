@@ -1,4 +1,5 @@
-"""The knowledge checks in a notebook: Markdown tables and charts (shown with :mod:`leadership_handbook.core.notebook`)."""
+"""The knowledge checks in a notebook: questions and feedback as Markdown (shown with
+:mod:`leadership_handbook.core.notebook`)."""
 
 from __future__ import annotations
 

@@ -1,36 +1,41 @@
-"""Mark the knowledge checks (``knowledge_checks.yml``) and give feedback on every option.
+"""The knowledge checks' rules (``kind: knowledge_check``, ``knowledge_checks.yml``): mark a part's answers.
 
-Rules (declared in the file's ``scoring`` block): an answer is an option letter (``"a"``, ``"b"``, ...;
-upper case and surrounding spaces are accepted) or ``None`` for "not answered"; an unanswered question
-counts as not correct; the score is the number of correct answers out of the part's questions.
+The rules live in the instrument file (its ``scoring`` block), and ``rules.js`` beside this file follows them
+exactly (the shared cases in ``cases.json`` hold the two equal):
+
+1. **Parts.** The file has parts (``part-1``, ``part-2``, ...); answers are marked one part at a time.
+2. **Answers.** One answer per question id of the part: an option letter (``"a"``, ``"b"``, ...; upper case
+   and surrounding spaces are accepted) or ``None`` (or a missing key) for "not answered". Anything else
+   raises :class:`~leadership_handbook.core.errors.InputError`.
+3. **Marking.** Each question has exactly one option with ``correct: true``. An unanswered question counts
+   as not correct; the score is the number of correct answers out of the part's questions.
+4. **In the page** a reader checks one question at a time: :func:`progress` counts the answered questions,
+   the checked ones and the correct answers among those checked.
+
+Nothing here prints; every function returns plain data (dicts, lists, numbers, text).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from leadership_handbook.errors import InputError
+from leadership_handbook.core.errors import InputError, check_answer_map
 
-__all__ = ["part_ids", "get_part", "blank_quiz_answers", "check_answers"]
+__all__ = ["part_ids", "get_part", "check_answers", "progress"]
 
 
-def part_ids(quiz: Mapping) -> list[str]:
+def part_ids(instrument: Mapping) -> list[str]:
     """The ids of the parts, in file order."""
-    return [p["id"] for p in quiz["parts"]]
+    return [p["id"] for p in instrument["parts"]]
 
 
-def get_part(quiz: Mapping, part_id: str) -> dict:
+def get_part(instrument: Mapping, part_id: str) -> dict:
     """One part of the knowledge checks by id (``part-1``, ``part-2``, ``part-3``)."""
-    for part in quiz["parts"]:
+    for part in instrument["parts"]:
         if part["id"] == part_id:
             return part
     raise InputError(f"{part_id!r} is not a part of the knowledge checks", source="Your answers", field="part",
-                     allowed="one of " + ", ".join(part_ids(quiz)))
-
-
-def blank_quiz_answers(quiz: Mapping, part_id: str) -> dict:
-    """``{question_id: None}`` for every question of a part."""
-    return {q["id"]: None for q in get_part(quiz, part_id)["questions"]}
+                     allowed="one of " + ", ".join(part_ids(instrument)))
 
 
 def _clean_choice(question, value, source):
@@ -48,22 +53,17 @@ def _clean_choice(question, value, source):
     return choice
 
 
-def check_answers(quiz: Mapping, part_id: str, answers, *, source: str = "Your answers") -> dict:
+def check_answers(instrument: Mapping, part_id: str, answers, *, source: str = "Your answers") -> dict:
     """Mark one part. Returns a plain dict::
 
         {"part": "part-1", "title": ..., "correct": 3, "answered": 4, "total": 5,
          "questions": [{"id", "prompt", "chosen" (letter or None), "correct_option", "is_correct",
                         "cite", "options": [{"id", "text", "correct", "chosen", "explanation"}, ...]}]}
     """
-    part = get_part(quiz, part_id)
+    part = get_part(instrument, part_id)
     ids = [q["id"] for q in part["questions"]]
-    if not isinstance(answers, Mapping):
-        raise InputError(f"the answers are a {type(answers).__name__}, not a dictionary", source=source,
-                         field="answers", allowed='a dictionary such as {"' + ids[0] + '": "a"}')
-    for key in answers:
-        if key not in ids:
-            raise InputError(f"{key!r} is not a question in {part_id}", source=source, item_id=key,
-                             field="question id", allowed="the question ids " + ", ".join(ids))
+    check_answer_map(answers, ids, source=source, noun=f"a question in {part_id}", id_field="question id",
+                     example='{"' + ids[0] + '": "a"}')
     questions, correct, answered = [], 0, 0
     for question in part["questions"]:
         chosen = _clean_choice(question, answers.get(question["id"]), source)
@@ -83,3 +83,24 @@ def check_answers(quiz: Mapping, part_id: str, answers, *, source: str = "Your a
         })
     return {"part": part["id"], "title": part["title"], "correct": correct, "answered": answered,
             "total": len(questions), "questions": questions}
+
+
+def progress(instrument: Mapping, part_id: str, answers, checked: Sequence[str], *,
+             source: str = "Your answers") -> dict:
+    """The page's tally of one part: ``checked`` lists the questions whose answer the reader has checked.
+
+    Returns ``{"part", "correct", "checked", "answered", "total"}``: ``checked`` counts the checked questions
+    that have an answer, ``correct`` the correct answers among them.
+    """
+    marked = check_answers(instrument, part_id, answers, source=source)
+    ids = [q["id"] for q in marked["questions"]]
+    if isinstance(checked, (str, bytes, Mapping)) or not isinstance(checked, Sequence):
+        raise InputError(f"the checked questions are a {type(checked).__name__}, not a list", source=source,
+                         field="checked", allowed="a list of question ids such as [\"" + ids[0] + "\"]")
+    for key in checked:
+        if key not in ids:
+            raise InputError(f"{key!r} is not a question in {part_id}", source=source, item_id=key,
+                             field="checked", allowed="the question ids " + ", ".join(ids))
+    done = [q for q in marked["questions"] if q["id"] in checked and q["chosen"] is not None]
+    return {"part": marked["part"], "correct": sum(q["is_correct"] for q in done), "checked": len(done),
+            "answered": marked["answered"], "total": marked["total"]}

@@ -10,6 +10,10 @@ def check(data, problems):
         problems.append(problem(data, ["scoring", "unanswered_value"],
                                  f"{data['scoring']['unanswered_value']} is not a response value",
                                  "one of " + ", ".join(map(str, values))))
+    if data["dont_know"]["value"] in map(str, values):  # the page could not tell the two radios apart
+        problems.append(problem(data, ["dont_know", "value"],
+                                 f"{data['dont_know']['value']!r} is the value of a response option",
+                                 "an id other than " + ", ".join(map(str, values))))
     stages = unique_ids(data, "stages", problems)
     unique_ids(data, "features", problems)
     for i, feature in enumerate(data["features"]):

@@ -1,22 +1,28 @@
-"""The programme audit in a notebook: Markdown tables and charts (shown with :mod:`leadership_handbook.core.notebook`)."""
+"""The programme audit in a notebook: Markdown tables and a chart (shown with
+:mod:`leadership_handbook.core.notebook`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib.patches import Patch
 
 from leadership_handbook.core.formatting import markdown_table, percent
 from leadership_handbook.core.notebook import DARK, figure
+from leadership_handbook.kinds.programme_audit.rules import top_value
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["audit_features_markdown", "audit_summary_markdown", "audit_gaps_markdown", "audit_gap_chart"]
 
 
-def audit_features_markdown(checklist: Mapping) -> str:
+def audit_features_markdown(instrument: Mapping) -> str:
     """The audit questions, by stage, with their ids."""
-    stages = {s["id"]: s["label"] for s in checklist["stages"]}
-    rows = [[f["id"], stages[f["stage"]], f["label"], f["question"]] for f in checklist["features"]]
+    stages = {s["id"]: s["label"] for s in instrument["stages"]}
+    rows = [[f["id"], stages[f["stage"]], f["label"], f["question"]] for f in instrument["features"]]
     return markdown_table(["Id", "Stage", "Feature", "Question"], rows)
 
 
@@ -29,24 +35,24 @@ def audit_summary_markdown(audit: Mapping) -> str:
             f"({audit['answered']} of {audit['total']} features answered.)")
 
 
-def audit_gaps_markdown(checklist: Mapping, audit: Mapping) -> str:
+def audit_gaps_markdown(instrument: Mapping, audit: Mapping) -> str:
     """The gaps, each with what the evidence says (the rationale names its sources) and a suggested action."""
-    features = {f["id"]: f for f in checklist["features"]}
+    features = {f["id"]: f for f in instrument["features"]}
     rows = []
     for gap in audit["gaps"]:
         f = features[gap["id"]]
         rows.append([f["label"], gap["status"], f["rationale"], f["action"]])
     if not rows:
-        return "No gaps: every feature is fully in place. Check that they happen as planned."
+        return instrument["no_gaps"]
     return markdown_table(["Gap", "Now", "Why it matters", "Suggested action"], rows)
 
 
-def audit_gap_chart(checklist: Mapping, audit: Mapping, title: str = "Programme audit: where the gaps are"
+def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme audit: where the gaps are"
                     ) -> Figure:
     """Stacked horizontal bars per feature: points in place (dark) and the gap to the maximum (hatched)."""
     features = audit["features"]
-    stages = {s["id"]: s["label"] for s in checklist["stages"]}
-    top = max(o["value"] for o in checklist["response_options"])
+    stages = {s["id"]: s["label"] for s in instrument["stages"]}
+    top = top_value(instrument)
     fig = figure(8.5, 0.42 * len(features) + 1.9)
     ax = fig.add_subplot()
     y = np.arange(len(features))[::-1]

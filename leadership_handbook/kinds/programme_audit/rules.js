@@ -1,1 +1,69 @@
-// placeholder until the kind is moved
+/* The programme audit's rules in the page: the twin of rules.py (top_value, validate_audit_answers, score_audit),
+   pure functions with no DOM. cases.json, written by the Python rules, holds the two equal (node --test tests/js). */
+(function (factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"));
+  } else {
+    const LH = window.LH;
+    (LH.rules = LH.rules || {}).programme_audit = factory(LH.format, LH.errors);
+  }
+})(function (format, errors) {
+  "use strict";
+
+  const topValue = (instrument) => Math.max(...instrument.response_options.map((o) => o.value));
+
+  // {feature id: option value or null} for every feature, in file order; throws InputError as Python does.
+  function validateAuditAnswers(instrument, answers) {
+    const values = instrument.response_options.map((o) => o.value);
+    const range = { minimum: Math.min(...values), maximum: Math.max(...values) };
+    const ids = instrument.features.map((f) => f.id);
+    errors.checkAnswerMap(answers, ids, { id_field: "feature id" });
+    const clean = {};
+    for (const id of ids) {
+      let value = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : null;
+      if (value !== null && value !== undefined) {
+        const where = { field: "answer", item_id: id };
+        value = errors.checkWholeNumber(value, Object.assign({}, range, where));
+        if (!values.includes(value)) throw new errors.InputError(value + " is not an option", where);
+      }
+      clean[id] = value === undefined ? null : value;
+    }
+    return clean;
+  }
+
+  function bandFor(bands, score) {
+    let chosen = null;
+    for (const band of bands) if (band.min <= score) chosen = band;
+    return chosen;
+  }
+
+  const sumPoints = (rows) => rows.reduce((total, f) => total + f.points, 0);
+  const percentOf = (points, maxPoints) => format.round2(points * 100 / maxPoints);
+
+  function scoreAudit(instrument, answers) {
+    const clean = validateAuditAnswers(instrument, answers);
+    const labels = new Map(instrument.response_options.map((o) => [o.value, o.label]));
+    const top = topValue(instrument), scoring = instrument.scoring;
+    const features = instrument.features.map((f) => {
+      const answer = clean[f.id], points = answer === null ? scoring.unanswered_value : answer;
+      return { id: f.id, label: f.label, stage: f.stage, answer, points, max: top, gap: top - points,
+        status: answer === null ? scoring.unanswered_status : labels.get(answer) };
+    });
+    const stages = [];
+    for (const stage of instrument.stages) {
+      const rows = features.filter((f) => f.stage === stage.id);
+      if (!rows.length) continue;
+      const points = sumPoints(rows), maxPoints = top * rows.length;
+      stages.push({ id: stage.id, label: stage.label, points, max_points: maxPoints,
+        percent: percentOf(points, maxPoints) });
+    }
+    const points = sumPoints(features), maxPoints = top * features.length, percent = percentOf(points, maxPoints);
+    const band = bandFor(instrument.bands, percent);
+    return { checklist: instrument.id, points, max_points: maxPoints, percent, band: band.id, band_label: band.label,
+      band_meaning: band.meaning, answered: Object.values(clean).filter((v) => v !== null).length,
+      total: features.length, features, stages, gaps: features.filter((f) => f.gap > 0) };
+  }
+
+  return { topValue, validateAuditAnswers, scoreAudit };
+});

@@ -1,45 +1,46 @@
-"""Score the programme audit checklist (``programme_audit.yml``) from its declarative rules.
+"""The programme audit's rules (``kind: programme_audit``, such as ``programme_audit.yml``): score the checklist.
+
+The rules live in the instrument file, and ``rules.js`` beside this file follows them exactly (the shared
+cases in ``cases.json`` hold the two equal):
 
 1. **Answers.** One answer per feature id: one of the ``response_options`` values (0, 1, 2), or ``None``
-   (or a missing key) for "don't know".
+   (or a missing key) for "don't know". Anything else raises
+   :class:`~leadership_handbook.core.errors.InputError`.
 2. **Partial answers.** An unanswered feature scores ``scoring.unanswered_value`` (0) and gets the status
    ``scoring.unanswered_status``; it is listed among the gaps so that someone finds out.
 3. **Percentages.** For the whole audit and for each stage: ``points * 100 / max_points`` as an IEEE
    double, where ``max_points`` is the number of features times the highest option value, rounded once with
-   :func:`~leadership_handbook.rounding.round2` (JavaScript ``Number((points * 100 / max).toFixed(2))``).
+   :func:`~leadership_handbook.core.rounding.round2` (JavaScript ``Number((points * 100 / max).toFixed(2))``).
 4. **Band.** The last band whose ``min`` is at most the rounded overall percentage.
 5. **Gaps.** Every feature below the highest option value, in file order, with its gap in points.
+
+Nothing here prints or plots; every function returns plain data (dicts, lists, numbers, text).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from leadership_handbook.errors import InputError, check_whole_number
-from leadership_handbook.rounding import round2
-from leadership_handbook.scoring import band_for
+from leadership_handbook.core.bands import band_for
+from leadership_handbook.core.errors import InputError, check_answer_map, check_whole_number
+from leadership_handbook.core.rounding import round2
 
-__all__ = ["validate_audit_answers", "score_audit", "blank_audit_answers"]
-
-
-def blank_audit_answers(checklist: Mapping) -> dict:
-    """``{feature_id: None}`` for every feature, in file order."""
-    return {f["id"]: None for f in checklist["features"]}
+__all__ = ["top_value", "validate_audit_answers", "score_audit"]
 
 
-def validate_audit_answers(checklist: Mapping, answers, *, source: str = "Your audit") -> dict:
+def top_value(instrument: Mapping) -> int:
+    """The highest response option value: the points of a feature that is fully in place."""
+    return max(o["value"] for o in instrument["response_options"])
+
+
+def validate_audit_answers(instrument: Mapping, answers, *, source: str = "Your audit") -> dict:
     """Check the answers; return ``{feature_id: int or None}`` for every feature, in file order."""
-    values = [o["value"] for o in checklist["response_options"]]
-    ids = [f["id"] for f in checklist["features"]]
-    words = ", ".join(f"{o['value']} ({o['label']})" for o in checklist["response_options"])
+    values = [o["value"] for o in instrument["response_options"]]
+    ids = [f["id"] for f in instrument["features"]]
+    words = ", ".join(f"{o['value']} ({o['label']})" for o in instrument["response_options"])
     allowed = f"{words}, or None if you don't know"
-    if not isinstance(answers, Mapping):
-        raise InputError(f"the answers are a {type(answers).__name__}, not a dictionary", source=source,
-                         field="answers", allowed='a dictionary such as {"needs-analysis": 2, "spaced": None}')
-    for key in answers:
-        if key not in ids:
-            raise InputError(f"{key!r} is not a feature of this checklist", source=source, item_id=key,
-                             field="feature id", allowed="the feature ids " + ", ".join(ids))
+    check_answer_map(answers, ids, source=source, noun="a feature of this checklist", id_field="feature id",
+                     example='{"needs-analysis": 2, "spaced": None}')
     clean = {}
     for feature_id in ids:
         value = answers.get(feature_id)
@@ -57,21 +58,23 @@ def _percent(points: int, max_points: int) -> float:
     return round2(points * 100 / max_points)
 
 
-def score_audit(checklist: Mapping, answers, *, source: str = "Your audit") -> dict:
+def score_audit(instrument: Mapping, answers, *, source: str = "Your audit") -> dict:
     """Score an audit. Returns a plain dict::
 
-        {"points": 14, "max_points": 24, "percent": 58.33, "band": "mixed", "band_label": ...,
-         "answered": 11, "total": 12,
+        {"checklist": "programme-audit", "points": 14, "max_points": 24, "percent": 58.33, "band": "mixed",
+         "band_label": ..., "band_meaning": ..., "answered": 11, "total": 12,
          "features": [{"id", "label", "stage", "answer", "points", "max", "gap", "status"}, ...],
          "stages": [{"id", "label", "points", "max_points", "percent"}, ...],
          "gaps": [the features with gap > 0, in file order]}
+
+    (``checklist`` holds the instrument's id under its former name, as the page's JSON export has it.)
     """
-    clean = validate_audit_answers(checklist, answers, source=source)
-    options = {o["value"]: o["label"] for o in checklist["response_options"]}
-    top = max(options)
-    scoring = checklist["scoring"]
+    clean = validate_audit_answers(instrument, answers, source=source)
+    options = {o["value"]: o["label"] for o in instrument["response_options"]}
+    top = top_value(instrument)
+    scoring = instrument["scoring"]
     features = []
-    for feature in checklist["features"]:
+    for feature in instrument["features"]:
         answer = clean[feature["id"]]
         points = scoring["unanswered_value"] if answer is None else answer
         features.append({
@@ -85,7 +88,7 @@ def score_audit(checklist: Mapping, answers, *, source: str = "Your audit") -> d
             "status": scoring["unanswered_status"] if answer is None else options[answer],
         })
     stages = []
-    for stage in checklist["stages"]:
+    for stage in instrument["stages"]:
         rows = [f for f in features if f["stage"] == stage["id"]]
         if not rows:
             continue
@@ -94,9 +97,9 @@ def score_audit(checklist: Mapping, answers, *, source: str = "Your audit") -> d
                        "percent": _percent(points, max_points)})
     points, max_points = sum(f["points"] for f in features), top * len(features)
     percent = _percent(points, max_points)
-    band = band_for(checklist["bands"], percent)
+    band = band_for(instrument["bands"], percent)
     return {
-        "checklist": checklist["id"],
+        "checklist": instrument["id"],
         "points": points,
         "max_points": max_points,
         "percent": percent,

@@ -1,4 +1,4 @@
-"""Likert scoring: checked against an independent reference built from the rules, plus invariants."""
+"""Self-assessment scoring: checked against an independent reference built from the rules, plus invariants."""
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership_handbook.instruments import load_future_proof, section_lookup
-from leadership_handbook.rounding import round2, round_to
-from leadership_handbook.scoring import (band_for, blank_answers, interpret, reverse_score, score_responses,
-                                         validate_answers)
+from leadership_handbook.core.bands import band_for
+from leadership_handbook.core.instruments import load, section_lookup
+from leadership_handbook.core.rounding import round2, round_to
+from leadership_handbook.kinds.self_assessment.rules import interpret, reverse_score, score_responses, validate_answers
 
-FP = load_future_proof()
+FP = load("future_proof")
 LO, HI = FP["scale"]["min"], FP["scale"]["max"]
 NEED = FP["scoring"]["min_answered_per_dimension"]
 IDS = [i["id"] for i in FP["items"]]
@@ -102,6 +102,10 @@ def test_best_answers_give_top_score():
     assert all(row["score"] == HI for row in score_responses(FP, best)["dimensions"])
     worst = {i["id"]: (HI if i["reverse"] else LO) for i in FP["items"]}
     assert all(row["score"] == LO for row in score_responses(FP, worst)["dimensions"])
+
+
+def blank_answers(instrument):
+    return {item["id"]: None for item in instrument["items"]}
 
 
 def test_partial_answer_rule():

@@ -5,10 +5,10 @@ import io
 import json
 import random
 
-from leadership_handbook.instruments import load_future_proof
-from leadership_handbook.scoring import score_responses
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.self_assessment.rules import score_responses
 
-INSTRUMENT = load_future_proof()
+INSTRUMENT = load("future_proof")
 ITEM_IDS = [item["id"] for item in INSTRUMENT["items"]]
 
 
@@ -42,22 +42,22 @@ def expected_scores(answers):
 
 
 def test_scores_in_the_page_equal_the_python_scores(page, exercise_site_url):
-    page.goto(exercise_site_url + "likert.html")
+    page.goto(exercise_site_url + "self_assessment.html")
     rng = random.Random(20261128)
     compared = 0
-    for _ in range(60):
+    for _ in range(15):  # the shared cases hold the rules equal; this checks the page wires them up
         answers = random_answers(rng)
         if all(v is None for v in answers.values()):
             continue
         set_answers(page, answers)
         assert page_scores(page) == expected_scores(answers), answers
         compared += 1
-    assert compared >= 50
+    assert compared >= 12
     assert page.errors == []
 
 
 def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_site_url):
-    page.goto(exercise_site_url + "likert.html")
+    page.goto(exercise_site_url + "self_assessment.html")
     assert "Answer the statements above" in page.inner_text(".lh-results")
     answers = {item_id: (n % 5) + 1 for n, item_id in enumerate(ITEM_IDS)}
     for item_id, value in answers.items():
@@ -79,7 +79,7 @@ def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_si
 
 
 def test_partial_answers_are_explained_not_scored(page, exercise_site_url):
-    page.goto(exercise_site_url + "likert.html")
+    page.goto(exercise_site_url + "self_assessment.html")
     answers = {item_id: None for item_id in ITEM_IDS}
     answers.update({"see-1": 4, "see-2": 5})
     set_answers(page, answers)
@@ -91,7 +91,7 @@ def test_partial_answers_are_explained_not_scored(page, exercise_site_url):
 
 
 def test_answers_export_as_csv_and_json(page, exercise_site_url):
-    page.goto(exercise_site_url + "likert.html")
+    page.goto(exercise_site_url + "self_assessment.html")
     answers = {item_id: 3 for item_id in ITEM_IDS}
     answers[ITEM_IDS[2]] = 5
     set_answers(page, answers)
@@ -112,7 +112,7 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
 
 def test_keyboard_only_pass(page, exercise_site_url):
     """Tab to the first statement, choose with the arrow keys, move on with Tab: no mouse at all."""
-    page.goto(exercise_site_url + "likert.html")
+    page.goto(exercise_site_url + "self_assessment.html")
     page.locator(f'input[name="{ITEM_IDS[0]}"]').first.focus()
     for _ in range(len(ITEM_IDS)):
         page.keyboard.press("ArrowRight")  # selects the next value in the group (2)
@@ -131,7 +131,7 @@ def test_without_javascript_the_page_is_a_printable_worksheet(browser, exercise_
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(exercise_site_url + "likert.html")
+        page.goto(exercise_site_url + "self_assessment.html")
         assert page.locator("input[type=radio]").count() == len(ITEM_IDS) * 5
         assert page.locator(".lh-toolbar").is_hidden()
         assert "print this worksheet" in page.inner_text(".lh-exercise")
