@@ -32,8 +32,9 @@ from leadership_handbook.build import build_book  # noqa: E402
 from leadership_handbook.print_pdf import print_all  # noqa: E402
 from leadership_handbook.site_check import html_pages, is_redirect  # noqa: E402
 
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis",
-                                     "*.egg-info", "__pycache__")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", ".git", "node_modules", ".pytest_cache", ".hypothesis", "*.egg-info", "__pycache__"
+)
 PROSE_PAGE = "book/does-it-work.md"
 NOTEBOOK = "exercises/barrier-log.ipynb"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -82,22 +83,31 @@ def build_times(runs: int) -> dict:
         project = Path(tmp) / "book"
         shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
         rows["clean build (HTML, notebooks executed)"] = median_of(
-            runs, lambda n: shutil.rmtree(project / "_build", ignore_errors=True), lambda: must_build(project))
+            runs, lambda n: shutil.rmtree(project / "_build", ignore_errors=True), lambda: must_build(project)
+        )
         rows["no-change rebuild"] = median_of(runs, lambda n: None, lambda: must_build(project))
         rows["rebuild after a one-line prose edit"] = median_of(
-            runs, lambda n: edit_prose(project, n), lambda: must_build(project))
+            runs, lambda n: edit_prose(project, n), lambda: must_build(project)
+        )
         rows["rebuild after a notebook edit"] = median_of(
-            runs, lambda n: edit_notebook(project, n), lambda: must_build(project))
+            runs, lambda n: edit_notebook(project, n), lambda: must_build(project)
+        )
         html_dir = project / "_build" / "html"
         rows["PDF printing (three PDFs)"] = median_of(
-            runs, lambda n: None, lambda: print_all(project, html_dir, project / "_build" / "pdf", "a4"))
+            runs, lambda n: None, lambda: print_all(project, html_dir, project / "_build" / "pdf", "a4")
+        )
     return rows
 
 
 def suite_time(runs: int) -> tuple[float, list[float]]:
     def run():
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
     return median_of(runs, lambda n: None, run)
 
 
@@ -197,9 +207,20 @@ def lighthouse(url: str) -> dict:
     env = dict(os.environ, CHROME_PATH=str(chromium_path()))
     flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless") + " --headless=new"
     completed = subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}"],
-        capture_output=True, text=True, env=env, timeout=240)
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            f"--chrome-flags={flags}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+    )
     if completed.returncode != 0:
         return {"error": completed.stderr.strip().splitlines()[-1:] or ["lighthouse failed"]}
     report = json.loads(completed.stdout)
@@ -273,8 +294,10 @@ def main(argv=None) -> int:
                 if "error" in scores:
                     print(f"{page:52s}{label:>8s}  error: {scores['error']}")
                     continue
-                print(f"{page:52s}{label:>8s}{scores['performance']:>6d}{scores['accessibility']:>6d}"
-                      f"{scores['best-practices']:>6d}{scores['seo']:>6d}{scores['LCP s']:>8.2f}")
+                print(
+                    f"{page:52s}{label:>8s}{scores['performance']:>6d}{scores['accessibility']:>6d}"
+                    f"{scores['best-practices']:>6d}{scores['seo']:>6d}{scores['LCP s']:>8.2f}"
+                )
     return 0
 
 

@@ -22,8 +22,12 @@ ANSWER_EVERYTHING = """() => {
   const groups = {};
   form.querySelectorAll('input[type=radio]').forEach(r => (groups[r.name] = groups[r.name] || []).push(r));
   Object.values(groups).forEach((radios, i) => { radios[(i * 7 + 3) % radios.length].checked = true; });
-  form.querySelectorAll('select').forEach((s, i) => { if (s.options.length > 1) s.selectedIndex = 1 + i % (s.options.length - 1); });
-  form.querySelectorAll('textarea, input[type=text]').forEach((t, i) => { if (!t.value) t.value = 'Entry ' + (i + 1); });
+  form.querySelectorAll('select').forEach((s, i) => {
+    if (s.options.length > 1) s.selectedIndex = 1 + i % (s.options.length - 1);
+  });
+  form.querySelectorAll('textarea, input[type=text]').forEach((t, i) => {
+    if (!t.value) t.value = 'Entry ' + (i + 1);
+  });
   form.querySelectorAll('input[type=number]').forEach((t, i) => { if (!t.value) t.value = String(100 * (i + 1)); });
   form.querySelectorAll('input[type=checkbox]').forEach((c, i) => { c.checked = i % 2 === 0; });
   form.querySelectorAll('input, select, textarea').forEach(x => x.dispatchEvent(new Event('input', {bubbles: true})));

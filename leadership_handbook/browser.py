@@ -16,8 +16,14 @@ from pathlib import Path
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling out, which a closed network refuses.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -37,8 +43,10 @@ def launch(playwright):
     """Start headless Chromium through Playwright, never downloading one."""
     path = chromium_path()
     if path is None:
-        raise RuntimeError("No Chromium found: run `make browser` (installs Debian's chromium, "
-                           "or Playwright's where apt-get is not available).")
+        raise RuntimeError(
+            "No Chromium found: run `make browser` (installs Debian's chromium, "
+            "or Playwright's where apt-get is not available)."
+        )
     return playwright.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS, headless=True)
 
 
@@ -62,8 +70,9 @@ def install() -> int:
     if shutil.which("apt-get") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "chromium", "poppler-utils"],
-                       check=True, env=env)
+        subprocess.run(
+            ["apt-get", "install", "-y", "--no-install-recommends", "chromium", "poppler-utils"], check=True, env=env
+        )
     else:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
     print(f"chromium: {chromium_path()}")

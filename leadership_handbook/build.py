@@ -38,8 +38,14 @@ def jupyter_book_command() -> str:
     return str(local) if local.exists() else "jupyter-book"
 
 
-def build_book(root: Path = Path("."), output: Path | None = None, builder: str = "html",
-               clean: bool = False, strict: bool = True, extra: list[str] | None = None) -> BuildResult:
+def build_book(
+    root: Path = Path("."),
+    output: Path | None = None,
+    builder: str = "html",
+    clean: bool = False,
+    strict: bool = True,
+    extra: list[str] | None = None,
+) -> BuildResult:
     """Build the book at ``root`` into ``output/_build/<builder>``; ``clean`` drops earlier pages and doctrees
     (not the notebook cache), since an incremental build does not repeat earlier warnings."""
     root = Path(root).resolve()

@@ -31,13 +31,26 @@ MARGINS = {"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"}
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "lh-print.css"
 TEMPLATES = "print"  # core/templates/print/: the document, cover, contents, running heads and section wrappers
 BOOK_TITLE = "Beyond the Course: Does Leadership Training Work?"
-LICENCE = ("Text licensed under Creative Commons Attribution 4.0 (CC BY 4.0); code licensed MIT. "
-           "Adapted from the series ROI on Training: Does Leadership Training Work? by Ron of Developing "
-           "Leaders, with Jesse Sostrin.")
+LICENCE = (
+    "Text licensed under Creative Commons Attribution 4.0 (CC BY 4.0); code licensed MIT. "
+    "Adapted from the series ROI on Training: Does Leadership Training Work? by Ron of Developing "
+    "Leaders, with Jesse Sostrin."
+)
 SUMMARY_SECTIONS = ("learning-objectives", "key-takeaways", "reflection-prompts")
 # Elements that belong to the screen, never to paper.
-SCREEN_ONLY = ("a.headerlink", "script", "noscript", ".lh-toolbar", ".lh-status", ".lh-results", "button",
-               ".toggle-button", ".copybtn", "#searchbox", ".sd-tab-set input")
+SCREEN_ONLY = (
+    "a.headerlink",
+    "script",
+    "noscript",
+    ".lh-toolbar",
+    ".lh-status",
+    ".lh-results",
+    "button",
+    ".toggle-button",
+    ".copybtn",
+    "#searchbox",
+    ".sd-tab-set input",
+)
 
 
 @dataclass
@@ -113,8 +126,11 @@ def _worksheets(article: BeautifulSoup) -> list[Section]:
 
 def _summary(article: BeautifulSoup) -> Section:
     title = _title(article)
-    parts = [Markup(str(section)) for section in map(lambda i: article.find("section", id=i), SUMMARY_SECTIONS)
-             if section is not None]
+    parts = [
+        Markup(str(section))
+        for section in map(lambda i: article.find("section", id=i), SUMMARY_SECTIONS)
+        if section is not None
+    ]
     return Section(title, _render("summary", title=title, parts=parts), "summary")
 
 
@@ -122,14 +138,15 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
     """The three editions, assembled from the built pages in _toc.yml order."""
     root, html_dir = Path(root).resolve(), Path(html_dir).resolve()
     intro = _article(html_dir, "book/intro")
-    handbook = Edition("handbook", BOOK_TITLE, "The complete handbook",
-                       [Section(_title(intro), str(intro), "chapter")])
+    handbook = Edition("handbook", BOOK_TITLE, "The complete handbook", [Section(_title(intro), str(intro), "chapter")])
     chapters, worksheets, appendices = [], [], {}
     for caption, docnames in _toc_parts(root):
         kind = _part_kind(caption)
         for docname in docnames:
             article = _article(html_dir, docname)
-            handbook.sections.append(Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix"))
+            handbook.sections.append(
+                Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix")
+            )
             if kind == "chapter":
                 chapters.append(_summary(article))
             elif kind == "exercise":
@@ -138,8 +155,12 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
                 appendices[Path(docname).name] = Section(_title(article), str(article), "appendix")
     workbook = Edition("participant-workbook", BOOK_TITLE, "Participant workbook", chapters + worksheets)
     guide_extras = [appendices[name] for name in ("session-plans", "answer-keys") if name in appendices]
-    guide = Edition("facilitator-guide", BOOK_TITLE, "Facilitator guide: workbook, answer keys and session plans",
-                    guide_extras + chapters + worksheets)
+    guide = Edition(
+        "facilitator-guide",
+        BOOK_TITLE,
+        "Facilitator guide: workbook, answer keys and session plans",
+        guide_extras + chapters + worksheets,
+    )
     return [handbook, workbook, guide]
 
 
@@ -147,8 +168,15 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
 
 
 def _document(body: str, base: Path, stylesheets: list[str], extra_class: str = "") -> str:
-    return _render("document", base=base.as_uri(), book_title=BOOK_TITLE, stylesheets=stylesheets,
-                   print_css=PRINT_CSS.as_uri(), classes=extra_class, body=Markup(body))
+    return _render(
+        "document",
+        base=base.as_uri(),
+        book_title=BOOK_TITLE,
+        stylesheets=stylesheets,
+        print_css=PRINT_CSS.as_uri(),
+        classes=extra_class,
+        body=Markup(body),
+    )
 
 
 def _stylesheets(html_dir: Path) -> list[str]:
@@ -173,8 +201,13 @@ class Printer:
         source.write_text(_document(body, self.base, self.stylesheets, classes), encoding="utf-8")
         self.page.goto(source.as_uri(), wait_until="load")
         width, height = PAPER_SIZES[self.paper]
-        return self.page.pdf(width=width, height=height, margin=margins or MARGINS, print_background=background,
-                             prefer_css_page_size=False)
+        return self.page.pdf(
+            width=width,
+            height=height,
+            margin=margins or MARGINS,
+            print_background=background,
+            prefer_css_page_size=False,
+        )
 
 
 def _pages(pdf: bytes) -> int:
@@ -216,8 +249,16 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
     heads = ["Contents"] * contents_pages
     for section, body in zip(edition.sections, bodies):
         heads += [section.title] * _pages(body)
-    overlay = PdfReader(io.BytesIO(printer.pdf(_running_heads(heads, total, 2), margins={k: "0" for k in MARGINS},
-                                               extra_class="lh-overlay", background=False)))
+    overlay = PdfReader(
+        io.BytesIO(
+            printer.pdf(
+                _running_heads(heads, total, 2),
+                margins={k: "0" for k in MARGINS},
+                extra_class="lh-overlay",
+                background=False,
+            )
+        )
+    )
     writer = PdfWriter()
     for pdf in [cover, contents, *bodies]:
         for page_obj in PdfReader(io.BytesIO(pdf)).pages:
@@ -233,8 +274,15 @@ def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cach
     return {"pages": total, "starts": dict(zip((s.title for s in edition.sections), starts))}
 
 
-def print_all(root: Path, html_dir: Path, out_dir: Path, paper: str = "a4", date: str | None = None,
-              only: list[str] | None = None, browser=None) -> dict:
+def print_all(
+    root: Path,
+    html_dir: Path,
+    out_dir: Path,
+    paper: str = "a4",
+    date: str | None = None,
+    only: list[str] | None = None,
+    browser=None,
+) -> dict:
     """Print the editions (all, or those named in ``only``); ``browser`` reuses a running Chromium."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper {paper!r} is not known; allowed: {', '.join(PAPER_SIZES)}")

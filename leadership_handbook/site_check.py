@@ -29,8 +29,18 @@ LOADING_ATTRIBUTES = {
     "input": ("src",),
 }
 # <link rel=...> values that fetch a resource (a plain rel="canonical" or "license" does not).
-LOADING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "shortcut", "apple-touch-icon",
-                     "manifest", "prefetch", "preconnect", "dns-prefetch"}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
 
@@ -127,13 +137,17 @@ def remote_loads(html_dir: Path) -> list[Problem]:
         for tag in soup.find_all("link", href=True):
             rels = {r.lower() for r in tag.get("rel", [])}
             if rels & LOADING_LINK_RELS and _is_remote(tag["href"]):
-                problems.append(Problem(rel, tag["href"], f"<link rel={' '.join(sorted(rels))}> loads from another host"))
+                problems.append(
+                    Problem(rel, tag["href"], f"<link rel={' '.join(sorted(rels))}> loads from another host")
+                )
         for style in soup.find_all("style"):
             problems += _remote_css_urls(rel, style.get_text())
         for tag in soup.find_all(style=True):
             problems += _remote_css_urls(rel, tag["style"])
     for css in sorted(html_dir.rglob("*.css")):
-        problems += _remote_css_urls(css.relative_to(html_dir).as_posix(), css.read_text(encoding="utf-8", errors="replace"))
+        problems += _remote_css_urls(
+            css.relative_to(html_dir).as_posix(), css.read_text(encoding="utf-8", errors="replace")
+        )
     return problems
 
 

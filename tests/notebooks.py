@@ -15,13 +15,17 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_SECONDS) -> nbforma
     ``nbclient.exceptions.CellExecutionError``."""
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     return notebook
 
 
 def cells_with_outputs(notebook: nbformat.NotebookNode) -> list[int]:
     """Indexes of code cells that carry outputs or an execution count (committed notebooks have none)."""
-    return [index for index, cell in enumerate(notebook.cells)
-            if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)]
+    return [
+        index
+        for index, cell in enumerate(notebook.cells)
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count") is not None)
+    ]

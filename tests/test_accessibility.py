@@ -1,8 +1,8 @@
 """axe-core finds no violations, of any impact, on any page of the built site (the theme's pages included)."""
 
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import FIXTURES, serve
+
 from leadership_handbook.site_check import html_pages, is_redirect
 
 AXE = Axe()
@@ -10,8 +10,7 @@ AXE = Axe()
 
 def violations(page, url):
     page.goto(url, wait_until="load")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in AXE.run(page).response["violations"]]
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in AXE.run(page).response["violations"]]
 
 
 def test_every_page_has_no_axe_violations(site, site_url, page):

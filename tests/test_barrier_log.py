@@ -3,21 +3,33 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership_handbook.barrier_log import learning_goals, prioritise, quadrant_for, validate_entries
-from leadership_handbook.instruments import load_barrier_log
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.barrier_log.rules import (
+    learning_goals,
+    prioritise,
+    priority_range,
+    quadrant_for,
+    validate_entries,
+)
 
-LOG = load_barrier_log()
+LOG = load("barrier_log")
 TYPES = [t["id"] for t in LOG["barrier_types"]]
 HIGH = LOG["scoring"]["high_from"]
 SETTINGS = settings(max_examples=200, deadline=None, database=None)
 
-entries = st.lists(st.fixed_dictionaries({
-    "challenge": st.text(alphabet="abcdefgh ", min_size=1, max_size=20).filter(str.strip),
-    "barrier_type": st.sampled_from(TYPES),
-    "frequency": st.integers(1, 5),
-    "impact": st.integers(1, 5),
-    "could_teach": st.text(alphabet="ijklmnop ", min_size=1, max_size=20).filter(str.strip),
-}), min_size=1, max_size=LOG["scoring"]["max_entries"])
+entries = st.lists(
+    st.fixed_dictionaries(
+        {
+            "challenge": st.text(alphabet="abcdefgh ", min_size=1, max_size=20).filter(str.strip),
+            "barrier_type": st.sampled_from(TYPES),
+            "frequency": st.integers(1, 5),
+            "impact": st.integers(1, 5),
+            "could_teach": st.text(alphabet="ijklmnop ", min_size=1, max_size=20).filter(str.strip),
+        }
+    ),
+    min_size=1,
+    max_size=LOG["scoring"]["max_entries"],
+)
 
 
 @SETTINGS
@@ -27,6 +39,7 @@ def test_priority_is_frequency_times_impact_and_in_range(log):
         source = log[row["entry"] - 1]
         assert row["priority"] == source["frequency"] * source["impact"]
         assert 1 <= row["priority"] <= 25
+        assert priority_range(LOG)[0] <= row["priority"] <= priority_range(LOG)[1]
 
 
 @SETTINGS
@@ -65,16 +78,26 @@ def test_ties_keep_entry_order():
 
 
 def test_impact_breaks_ties_in_priority():
-    rows = prioritise(LOG, [
-        {"challenge": "frequent, small", "barrier_type": "resources", "frequency": 4, "impact": 2, "could_teach": "a"},
-        {"challenge": "rare, serious", "barrier_type": "politics", "frequency": 2, "impact": 4, "could_teach": "b"},
-    ])
+    rows = prioritise(
+        LOG,
+        [
+            {
+                "challenge": "frequent, small",
+                "barrier_type": "resources",
+                "frequency": 4,
+                "impact": 2,
+                "could_teach": "a",
+            },
+            {"challenge": "rare, serious", "barrier_type": "politics", "frequency": 2, "impact": 4, "could_teach": "b"},
+        ],
+    )
     assert [r["id"] for r in rows] == ["B2", "B1"]
 
 
 def test_text_is_trimmed_and_ids_added():
-    clean = validate_entries(LOG, [{"challenge": "  x ", "barrier_type": "other", "frequency": 1, "impact": 1,
-                                    "could_teach": " y"}])
+    clean = validate_entries(
+        LOG, [{"challenge": "  x ", "barrier_type": "other", "frequency": 1, "impact": 1, "could_teach": " y"}]
+    )
     assert clean[0]["challenge"] == "x" and clean[0]["could_teach"] == "y" and clean[0]["id"] == "B1"
 
 
@@ -85,3 +108,7 @@ def test_corners_of_the_matrix():
     assert quadrant_for(LOG, 1, 1)["id"] == "watch"
     assert quadrant_for(LOG, HIGH, HIGH)["id"] == "act-now"
     assert quadrant_for(LOG, HIGH - 1, HIGH - 1)["id"] == "watch"
+
+
+def test_priority_range_is_that_of_the_scales():
+    assert priority_range(LOG) == [1, 25]

@@ -3,6 +3,7 @@
 import shutil
 
 from conftest import FIXTURES, ROOT
+
 from leadership_handbook.build import build_book, toc_files
 
 

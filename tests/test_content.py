@@ -6,13 +6,19 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from sphinx_external_toc.parsing import parse_toc_yaml
 
-from conftest import ROOT
 from leadership_handbook.site_check import html_pages, is_redirect
 
-REQUIRED_SECTIONS = ["Learning objectives", "Key takeaways", "Practitioner checklist", "Reflection prompts",
-                     "For facilitators", "Resources"]
+REQUIRED_SECTIONS = [
+    "Learning objectives",
+    "Key takeaways",
+    "Practitioner checklist",
+    "Reflection prompts",
+    "For facilitators",
+    "Resources",
+]
 CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
 SHARED = ROOT.parent / "shared"
 
@@ -81,15 +87,29 @@ def test_every_cited_key_is_in_the_bibliography_and_every_entry_is_cited():
 
 
 # Figures the evidence brief marks UNVERIFIED, or circulating claims it says not to repeat.
-UNVERIFIED = [r"\$7 for every \$1", r"1,?000 ?%", r"validated across millions", r"\b6 ?% of (the )?studies",
-              r"negative to over 200 ?%", r"Hidden Curriculum of Work®", r"®"]
+UNVERIFIED = [
+    r"\$7 for every \$1",
+    r"1,?000 ?%",
+    r"validated across millions",
+    r"\b6 ?% of (the )?studies",
+    r"negative to over 200 ?%",
+    r"Hidden Curriculum of Work®",
+    r"®",
+]
 
 
 def test_no_unverified_figure_is_printed():
-    sources = list((ROOT / "book").glob("*.md")) + list((ROOT / "exercises").glob("*.ipynb")) + \
-        list((ROOT / "leadership_handbook" / "instruments").glob("*.yml"))
-    found = [(p.name, pattern) for p in sources for pattern in UNVERIFIED
-             if re.search(pattern, p.read_text(encoding="utf-8"), flags=re.I)]
+    sources = (
+        list((ROOT / "book").glob("*.md"))
+        + list((ROOT / "exercises").glob("*.ipynb"))
+        + list((ROOT / "leadership_handbook" / "instruments").glob("*.yml"))
+    )
+    found = [
+        (p.name, pattern)
+        for p in sources
+        for pattern in UNVERIFIED
+        if re.search(pattern, p.read_text(encoding="utf-8"), flags=re.I)
+    ]
     assert found == []
 
 
@@ -97,8 +117,12 @@ def test_no_sentence_is_copied_from_the_source():
     tool = SHARED / "tools" / "originality.py"
     assert tool.exists(), f"the originality check is missing: {tool}"
     sources = sorted(str(p) for p in (SHARED / "source").glob("*.txt"))
-    completed = subprocess.run([sys.executable, str(tool), *sources, "--", "book", "exercises", "README.md"],
-                               cwd=ROOT, capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, str(tool), *sources, "--", "book", "exercises", "README.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert completed.returncode == 0, completed.stdout[-2000:]
     assert "0 shared run" in completed.stdout
 

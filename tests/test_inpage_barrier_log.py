@@ -1,19 +1,35 @@
-"""The barrier log in the page: ranking, quadrants and learning goals equal barrier_log.py's; incomplete entries
-are flagged beside the missing fields and left out; blank ones are ignored; answers persist, clear and export."""
+"""The barrier log in the page: ranking, quadrants and learning goals equal rules.py's; incomplete entries are
+flagged beside the missing fields and left out; blank ones are ignored; answers persist, clear and export.
+
+The shared cases (kinds/barrier_log/cases.json) hold rules.js equal to rules.py; these tests check the page
+around them, with a few random logs typed as a reader would."""
 
 import csv
 import io
 import json
 import random
 
-from leadership_handbook.barrier_log import learning_goals, prioritise
-from leadership_handbook.instruments import load_barrier_log
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.barrier_log.rules import learning_goals, prioritise
 
-LOG = load_barrier_log()
-FIELDS = ("challenge", "barrier_type", "frequency", "impact", "could_teach")
+LOG = load("barrier_log")
+FIELDS = tuple(f["id"] for f in LOG["entries"]["fields"])
+MOST = LOG["entries"]["max_text_length"]
 TYPES = [t["id"] for t in LOG["barrier_types"]]
-WORDS = ["budget", "re-org", "my manager's \"quick\" asks", "late, vague briefs", "<b>politics</b>", "handover",
-         "client calls", "  spaced out  ", "conflict", "priorities", "Ünïcode", "meetings"]
+WORDS = [
+    "budget",
+    "re-org",
+    'my manager\'s "quick" asks',
+    "late, vague briefs",
+    "<b>politics</b>",
+    "handover",
+    "client calls",
+    "  spaced out  ",
+    "conflict",
+    "priorities",
+    "Ünïcode",
+    "meetings",
+]
 
 
 def blank():
@@ -41,29 +57,44 @@ def is_complete(row):
 
 
 def expected(rows):
-    """What barrier_log.py makes of the complete entries, with each entry named by its place in the form."""
+    """What rules.py makes of the complete entries, with each entry named by its place in the form."""
     complete = [row for row in rows if is_complete(row)]
     place = [f"B{n}" for n, row in enumerate(rows, start=1) if is_complete(row)]
     if not complete:
         return [], []
-    ranked = [[r["rank"], place[r["entry"] - 1], r["priority"], r["quadrant"], r["frequency"], r["impact"]]
-              for r in prioritise(LOG, complete)]
-    goals = [[g["rank"], place[int(g["entry"][1:]) - 1], g["priority"], g["goal"]] for g in learning_goals(LOG, complete)]
+    ranked = [
+        [r["rank"], place[r["entry"] - 1], r["priority"], r["quadrant"], r["frequency"], r["impact"]]
+        for r in prioritise(LOG, complete)
+    ]
+    goals = [
+        [g["rank"], place[int(g["entry"][1:]) - 1], g["priority"], g["goal"]] for g in learning_goals(LOG, complete)
+    ]
     return ranked, goals
 
 
 def on_page(page):
-    ranked = page.eval_on_selector_all("tr[data-rank]", """rows => rows.map(r => [Number(r.dataset.rank),
+    ranked = page.eval_on_selector_all(
+        "tr[data-rank]",
+        """rows => rows.map(r => [Number(r.dataset.rank),
         r.dataset.entry, Number(r.dataset.priority), r.dataset.quadrant, Number(r.dataset.frequency),
-        Number(r.dataset.impact)])""")
-    goals = page.eval_on_selector_all("ol.lh-goals li", """items => items.map(li => [Number(li.dataset.rank),
-        li.dataset.entry, Number(li.dataset.priority), li.querySelector('strong').textContent])""")
+        Number(r.dataset.impact)])""",
+    )
+    goals = page.eval_on_selector_all(
+        "ol.lh-goals li",
+        """items => items.map(li => [Number(li.dataset.rank),
+        li.dataset.entry, Number(li.dataset.priority), li.querySelector('strong').textContent])""",
+    )
     return ranked, goals
 
 
 def random_row(rng, state):
-    row = {"challenge": rng.choice(WORDS), "barrier_type": rng.choice(TYPES), "frequency": rng.randint(1, 5),
-           "impact": rng.randint(1, 5), "could_teach": rng.choice(WORDS) + " " + rng.choice(WORDS)}
+    row = {
+        "challenge": rng.choice(WORDS),
+        "barrier_type": rng.choice(TYPES),
+        "frequency": rng.randint(1, 5),
+        "impact": rng.randint(1, 5),
+        "could_teach": rng.choice(WORDS) + " " + rng.choice(WORDS),
+    }
     if state == "incomplete":
         for field in rng.sample(FIELDS, rng.randint(1, 4)):
             row[field] = None
@@ -73,10 +104,10 @@ def random_row(rng, state):
 
 
 def test_ranking_and_goals_in_the_page_equal_the_python_ones(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
+    page.goto(exercise_site_url + "barrier_log.html")
     rng = random.Random(20261128)
     compared = 0
-    for n in range(24):
+    for n in range(6):
         count = rng.randint(1, 8)
         states = ["complete"] * count
         if n % 3 == 1:  # some sets have an incomplete and a blank entry among the complete ones
@@ -92,12 +123,12 @@ def test_ranking_and_goals_in_the_page_equal_the_python_ones(page, exercise_site
         text = page.inner_text(".lh-results")
         assert "NaN" not in text and "undefined" not in text
         compared += bool(ranked)
-    assert compared >= 20
+    assert compared >= 5
     assert page.errors == []
 
 
 def test_ties_keep_the_order_of_entry(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
+    page.goto(exercise_site_url + "barrier_log.html")
     same = {"challenge": "c", "barrier_type": "change", "frequency": 3, "impact": 3, "could_teach": "t"}
     rows = [dict(same, frequency=4, impact=2), dict(same), dict(same, frequency=2, impact=4), dict(same)]
     fill_log(page, rows)
@@ -109,24 +140,45 @@ def test_ties_keep_the_order_of_entry(page, exercise_site_url):
 
 
 def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
+    page.goto(exercise_site_url + "barrier_log.html")
     assert page.locator(".lh-entry").count() == 5
     assert page.locator(".lh-exercise h1, .lh-exercise h2, .lh-exercise h3, .lh-exercise h4").count() == 0
     assert "Fill in all five fields" in page.inner_text(".lh-results")
     rows = [
-        {"challenge": "Priorities change every week", "barrier_type": "change", "frequency": 4, "impact": 4,
-         "could_teach": "Re-planning with my team"},
-        {"challenge": "Two directors disagree", "barrier_type": "politics", "frequency": 2, "impact": 5,
-         "could_teach": "Influencing without authority"},
-        {"challenge": "Back-to-back meetings", "barrier_type": "resources", "frequency": 5, "impact": 2,
-         "could_teach": "Protecting time to think"},
-        {"challenge": "Vague requests", "barrier_type": "ambiguity", "frequency": 3, "impact": 3,
-         "could_teach": "Contracting clearly"},
+        {
+            "challenge": "Priorities change every week",
+            "barrier_type": "change",
+            "frequency": 4,
+            "impact": 4,
+            "could_teach": "Re-planning with my team",
+        },
+        {
+            "challenge": "Two directors disagree",
+            "barrier_type": "politics",
+            "frequency": 2,
+            "impact": 5,
+            "could_teach": "Influencing without authority",
+        },
+        {
+            "challenge": "Back-to-back meetings",
+            "barrier_type": "resources",
+            "frequency": 5,
+            "impact": 2,
+            "could_teach": "Protecting time to think",
+        },
+        {
+            "challenge": "Vague requests",
+            "barrier_type": "ambiguity",
+            "frequency": 3,
+            "impact": 3,
+            "could_teach": "Contracting clearly",
+        },
     ]
     for n, row in enumerate(rows, start=1):
         page.get_by_label("The challenge: what happens?").nth(n - 1).fill(row["challenge"])
-        page.locator(f"#bl-{n}-barrier_type").select_option(label=next(t["label"] for t in LOG["barrier_types"]
-                                                                       if t["id"] == row["barrier_type"]))
+        page.locator(f"#bl-{n}-barrier_type").select_option(
+            label=next(t["label"] for t in LOG["barrier_types"] if t["id"] == row["barrier_type"])
+        )
         page.locator(f"#bl-{n}-frequency").select_option(str(row["frequency"]))
         page.locator(f"#bl-{n}-impact").select_option(str(row["impact"]))
         page.get_by_label("What it could teach me").nth(n - 1).fill(row["could_teach"])
@@ -167,9 +219,14 @@ def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_si
 
 
 def test_incomplete_entries_get_messages_and_blank_ones_are_ignored(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
-    complete = {"challenge": "Late briefs", "barrier_type": "ambiguity", "frequency": 4, "impact": 3,
-                "could_teach": "Asking the right questions early"}
+    page.goto(exercise_site_url + "barrier_log.html")
+    complete = {
+        "challenge": "Late briefs",
+        "barrier_type": "ambiguity",
+        "frequency": 4,
+        "impact": 3,
+        "could_teach": "Asking the right questions early",
+    }
     partial = dict(blank(), challenge="Budget cut mid-year", impact=5)
     fill_log(page, [blank(), partial, complete])
     # The blank entry B1: no messages, nothing marked.
@@ -188,12 +245,14 @@ def test_incomplete_entries_get_messages_and_blank_ones_are_ignored(page, exerci
     assert on_page(page) == expected([blank(), partial, complete])
     assert [r[1] for r in on_page(page)[0]] == ["B3"]
 
-    # Too long a text is refused as check_text would (over 500 characters after trimming).
-    page.fill("#bl-3-challenge", "x" * 501)
-    assert "501 characters long" in page.inner_text("#msg-bl-3-challenge")
+    # Too long a text is refused as check_text would (over MOST characters after trimming; an emoji is one).
+    page.fill("#bl-3-challenge", "x" * (MOST + 1))
+    assert f"{MOST + 1} characters long" in page.inner_text("#msg-bl-3-challenge")
     assert page.locator("tr[data-rank]").count() == 0
     assert "Entries B2, B3 are not ranked yet" in page.inner_text(".lh-results")
-    page.fill("#bl-3-challenge", "  " + "x" * 500 + "  ")
+    page.fill("#bl-3-challenge", "  " + "🙂" * MOST + "  ")
+    assert page.inner_text("#msg-bl-3-challenge") == ""
+    page.fill("#bl-3-challenge", "  " + "x" * MOST + "  ")
     assert page.inner_text("#msg-bl-3-challenge") == ""
 
     # Completing B2 brings it into the ranking and clears its messages.
@@ -203,7 +262,7 @@ def test_incomplete_entries_get_messages_and_blank_ones_are_ignored(page, exerci
     assert page.locator("#bl-2-frequency").get_attribute("aria-invalid") is None
     assert page.inner_text("#msg-bl-2-frequency") == ""
     partial.update(barrier_type="resources", frequency=2, could_teach="Making the case for resources")
-    complete["challenge"] = "x" * 500
+    complete["challenge"] = "x" * MOST
     assert on_page(page) == expected([blank(), partial, complete])
     text = page.inner_text(".lh-results")
     assert "NaN" not in text and "undefined" not in text and "not ranked" not in text
@@ -211,12 +270,23 @@ def test_incomplete_entries_get_messages_and_blank_ones_are_ignored(page, exerci
 
 
 def test_answers_export_as_csv_and_json(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
+    page.goto(exercise_site_url + "barrier_log.html")
     rows = [
-        {"challenge": 'Say "yes", then re-plan', "barrier_type": "relationships", "frequency": 3, "impact": 4,
-         "could_teach": "Saying no, kindly"},
+        {
+            "challenge": 'Say "yes", then re-plan',
+            "barrier_type": "relationships",
+            "frequency": 3,
+            "impact": 4,
+            "could_teach": "Saying no, kindly",
+        },
         dict(blank(), challenge="Half-written"),
-        {"challenge": "New system", "barrier_type": "change", "frequency": 5, "impact": 5, "could_teach": "Learning fast"},
+        {
+            "challenge": "New system",
+            "barrier_type": "change",
+            "frequency": 5,
+            "impact": 5,
+            "could_teach": "Learning fast",
+        },
     ]
     fill_log(page, rows)
     with page.expect_download() as download:
@@ -246,7 +316,7 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
 
 
 def test_the_log_stops_at_its_maximum_length(page, exercise_site_url):
-    page.goto(exercise_site_url + "barrier.html")
+    page.goto(exercise_site_url + "barrier_log.html")
     add = page.get_by_role("button", name="Add a row")
     while add.is_enabled():
         add.click()

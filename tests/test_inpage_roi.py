@@ -1,22 +1,39 @@
-"""The ROI calculator in the page: the figures equal roi.evaluate's and roi.one_way_sensitivity's for the same
-inputs, the simulation is seeded and close to roi.monte_carlo's, bad input is explained beside the field, and
-answers persist, clear and export."""
+"""The ROI calculator in the page: the figures equal rules.evaluate's and uncertainty.one_way_sensitivity's for the
+same inputs typed as a reader would, the sentences are rules.interpret's, the simulation is seeded, equal to
+uncertainty.monte_carlo_mulberry32's and close to uncertainty.monte_carlo's, bad input is explained beside the field,
+and answers persist, clear and export. The shared cases (kinds/roi/cases.json) hold the rules themselves equal."""
 
 import csv
 import io
 import json
 import random
 
-from leadership_handbook import roi
-from leadership_handbook.instruments import load_roi_example
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.roi import rules, uncertainty
 
-EXAMPLE = load_roi_example()
+EXAMPLE = load("roi_example")
 P = EXAMPLE["id"]
 ONE_WAY = EXAMPLE["sensitivity"]["one_way"]
 MC = EXAMPLE["sensitivity"]["monte_carlo"]
 SUMMARY_KEYS = ["total_costs", "adjusted_benefits", "net_benefits", "bcr", "roi_pct", "payback_months"]
-WORDS = ["Design", "delivery", "coaching", "venue", "people's time", "travel", "evaluation", "waste", "overtime",
-         "absence", "sales", "“quoted” text", "<b>not bold</b>", "Ünïcödé", "a, b & c", "  spaced  "]
+WORDS = [
+    "Design",
+    "delivery",
+    "coaching",
+    "venue",
+    "people's time",
+    "travel",
+    "evaluation",
+    "waste",
+    "overtime",
+    "absence",
+    "sales",
+    "“quoted” text",
+    "<b>not bold</b>",
+    "Ünïcödé",
+    "a, b & c",
+    "  spaced  ",
+]
 
 
 def two(x):
@@ -41,26 +58,41 @@ def random_plan(rng):
     costs = []
     for _ in range(rng.randint(1, 10)):
         value = rng.choice([0, rng.randint(1, 200000), round(rng.uniform(0, 50000), 2), round(rng.uniform(0, 999), 1)])
-        costs.append({"label": label(rng), "category": rng.choice(roi.COST_CATEGORIES), "amount": value})
+        costs.append({"label": label(rng), "category": rng.choice(rules.COST_CATEGORIES), "amount": value})
     if sum(c["amount"] for c in costs) == 0:
         costs[0]["amount"] = 1234.5
     benefits = []
     for _ in range(rng.randint(0, 6)):
-        benefits.append({"label": label(rng), "basis": rng.choice(["", "Payroll records", "Manager estimates"]),
-                         "annual_value": rng.choice([0, rng.randint(1, 500000), round(rng.uniform(0, 90000), 2)]),
-                         "attribution_pct": rng.choice([0, 100, rng.randint(0, 100), round(rng.uniform(0, 100), 1)]),
-                         "confidence_pct": rng.choice([100, rng.randint(0, 100), round(rng.uniform(0, 100), 2)])})
+        benefits.append(
+            {
+                "label": label(rng),
+                "basis": rng.choice(["", "Payroll records", "Manager estimates"]),
+                "annual_value": rng.choice([0, rng.randint(1, 500000), round(rng.uniform(0, 90000), 2)]),
+                "attribution_pct": rng.choice([0, 100, rng.randint(0, 100), round(rng.uniform(0, 100), 1)]),
+                "confidence_pct": rng.choice([100, rng.randint(0, 100), round(rng.uniform(0, 100), 2)]),
+            }
+        )
     intangibles = [label(rng) for _ in range(rng.randint(0, 4))]
     hurdle = rng.choice([None, None, 0, rng.randint(-50, 200), round(rng.uniform(-20, 60), 1)])
     return {"costs": costs, "benefits": benefits, "intangibles": intangibles, "hurdle": hurdle}
 
 
 def python_inputs(plan):
-    return roi.RoiInputs(
-        costs=[roi.CostItem(c["label"], float(c["amount"]), c["category"]) for c in plan["costs"]],
-        benefits=[roi.BenefitItem(b["label"], float(b["annual_value"]), float(b["attribution_pct"]),
-                                  float(b["confidence_pct"]), b["basis"]) for b in plan["benefits"]],
-        intangibles=plan["intangibles"], hurdle_rate_pct=plan["hurdle"])
+    return rules.RoiInputs(
+        costs=[rules.CostItem(c["label"], float(c["amount"]), c["category"]) for c in plan["costs"]],
+        benefits=[
+            rules.BenefitItem(
+                b["label"],
+                float(b["annual_value"]),
+                float(b["attribution_pct"]),
+                float(b["confidence_pct"]),
+                b["basis"],
+            )
+            for b in plan["benefits"]
+        ],
+        intangibles=plan["intangibles"],
+        hurdle_rate_pct=plan["hurdle"],
+    )
 
 
 def start_blank(page):
@@ -95,14 +127,20 @@ def fill_plan(page, plan, rng):
 
 
 def page_summary(page):
-    return dict(page.eval_on_selector_all(".lh-roi-summary tr[data-key]",
-                                          "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
+    return dict(
+        page.eval_on_selector_all(
+            ".lh-roi-summary tr[data-key]", "rows => rows.map(r => [r.dataset.key, r.dataset.value])"
+        )
+    )
 
 
 def page_sensitivity(page):
-    return page.eval_on_selector_all(".lh-roi-sensitivity tr[data-input]", """rows => rows.map(r => [r.dataset.input,
+    return page.eval_on_selector_all(
+        ".lh-roi-sensitivity tr[data-input]",
+        """rows => rows.map(r => [r.dataset.input,
         r.querySelector('th').textContent, r.dataset.lowSetting, r.dataset.highSetting, r.dataset.roiLow,
-        r.dataset.roiHigh, r.dataset.swing])""")
+        r.dataset.roiHigh, r.dataset.swing])""",
+    )
 
 
 def expected_summary(report):
@@ -113,13 +151,23 @@ def expected_summary(report):
 
 
 def expected_sensitivity(rows):
-    return [[r["input"], r["label"], two(r["low_setting"]), two(r["high_setting"]), two(r["roi_low"]),
-             two(r["roi_high"]), two(r["swing"])] for r in rows]
+    return [
+        [
+            r["input"],
+            r["label"],
+            two(r["low_setting"]),
+            two(r["high_setting"]),
+            two(r["roi_low"]),
+            two(r["roi_high"]),
+            two(r["swing"]),
+        ]
+        for r in rows
+    ]
 
 
 def assert_matches_python(page, inputs):
-    report = roi.evaluate(inputs)
-    rows = roi.one_way_sensitivity(inputs, **ONE_WAY)
+    report = rules.evaluate(inputs)
+    rows = uncertainty.one_way_sensitivity(inputs, **ONE_WAY)
     assert page_summary(page) == expected_summary(report)
     assert page_sensitivity(page) == expected_sensitivity(rows)
     counted = page.eval_on_selector_all("[data-counted]", "cells => cells.map(c => c.dataset.counted).filter(Boolean)")
@@ -139,17 +187,25 @@ def test_the_worked_example_is_prefilled_marked_fictional_and_scored_as_in_pytho
     note = page.locator(f"#{P}-example-note")
     assert "fictional example" in note.inner_text().lower()
     assert "Results for the fictional example" in page.inner_text(".lh-results")
-    report = assert_matches_python(page, roi.inputs_from_example(EXAMPLE))
+    report = assert_matches_python(page, rules.inputs_from_example(EXAMPLE))
     assert page_summary(page)["roi_pct"] == two(report["roi_pct"])
     intangibles = page.eval_on_selector_all(".lh-roi-intangible-list li", "items => items.map(i => i.textContent)")
     assert intangibles == EXAMPLE["intangibles"]
+    # "What the figures say" is rules.interpret's (the intangible benefits are listed under their own heading).
+    inputs = rules.inputs_from_example(EXAMPLE)
+    rows = uncertainty.one_way_sensitivity(inputs, **ONE_WAY)
+    mc = uncertainty.monte_carlo_mulberry32(inputs, **MC)
+    said = page.evaluate("""() => [...[...document.querySelectorAll(".lh-results .lh-results-title")]
+        .find(p => p.textContent === "What the figures say").nextElementSibling.querySelectorAll("li")]
+        .map(li => li.textContent)""")
+    assert said == [s["text"] for s in rules.interpret(report, rows, mc) if s["id"] != "intangibles"]
     assert page.errors == []
 
 
 def test_figures_equal_the_python_functions_for_random_inputs(page, exercise_site_url):
     page.goto(exercise_site_url + "roi.html")
     rng = random.Random(20260419)
-    for _ in range(22):
+    for _ in range(6):  # typed as a reader would; the shared cases compare the rules on many more plans
         plan = random_plan(rng)
         fill_plan(page, plan, rng)
         assert_matches_python(page, python_inputs(plan))
@@ -161,16 +217,24 @@ def test_the_simulation_is_seeded_repeatable_and_close_to_numpys(page, exercise_
     page.goto(exercise_site_url + "roi.html")
 
     def simulated():
-        return dict(page.eval_on_selector_all(".lh-roi-simulation tr[data-key]",
-                                              "rows => rows.map(r => [r.dataset.key, r.dataset.value])"))
+        return dict(
+            page.eval_on_selector_all(
+                ".lh-roi-simulation tr[data-key]", "rows => rows.map(r => [r.dataset.key, r.dataset.value])"
+            )
+        )
 
     first = simulated()
     assert first["runs"] == str(MC["runs"])
+    # The page's own generator, ported to Python: the same figures exactly.
+    port = uncertainty.monte_carlo_mulberry32(rules.inputs_from_example(EXAMPLE), **MC)
+    assert first["p50"] == two(port["p50"]) and first["p5-p95"] == f"{two(port['p5'])} {two(port['p95'])}"
+    assert first["prob_negative"] == two(port["prob_negative"])
+    assert first["prob_below_hurdle"] == two(port["prob_below_hurdle"])
     assert "own small random-number generator" in page.inner_text(".lh-results")
     page.reload()
     assert simulated() == first  # the same seed gives the same figures every time
     # A different stream from NumPy's, so not equal, but the same distributions: the summaries are close.
-    python = roi.monte_carlo(roi.inputs_from_example(EXAMPLE), **MC)
+    python = uncertainty.monte_carlo(rules.inputs_from_example(EXAMPLE), **MC)
     p5, p95 = (float(x) for x in first["p5-p95"].split())
     assert abs(float(first["p50"]) - python["p50"]) < 2
     assert abs(p5 - python["p5"]) < 2.5 and abs(p95 - python["p95"]) < 2.5
@@ -183,10 +247,13 @@ def test_the_simulation_is_seeded_repeatable_and_close_to_numpys(page, exercise_
     while not plan["benefits"]:
         plan = random_plan(rng)
     inputs = python_inputs(plan)
-    js = page.evaluate("""([plan, cfg]) => LH.roi.monteCarlo({
-        costs: plan.costs.map(c => ({amount: c.amount})),
-        benefits: plan.benefits, hurdle_rate_pct: plan.hurdle}, cfg)""", [plan, {**MC, "runs": 20000}])
-    py = roi.monte_carlo(inputs, runs=20000, seed=11)
+    js = page.evaluate(
+        """([plan, cfg]) => LH.rules.roi.monteCarloMulberry32(
+        JSON.parse(document.querySelector("script.lh-spec").textContent).instrument,
+        {...plan, hurdle_rate_pct: plan.hurdle, currency: "£", title: ""}, cfg)""",
+        [plan, {**MC, "runs": 20000}],
+    )
+    py = uncertainty.monte_carlo(inputs, runs=20000, seed=11)
     spread = max(1.0, abs(py["p95"] - py["p5"]) * 0.05)
     assert abs(js["p50"] - py["p50"]) < spread
     assert abs(js["mean"] - py["mean"]) < spread
@@ -220,7 +287,7 @@ def test_bad_input_gets_a_message_beside_the_field_and_no_nan(page, exercise_sit
     page.fill(f"#{P}-hurdle", "20")
     assert page.locator(f"#msg-{P}-hurdle").inner_text() == ""
     assert page.locator(f"#{P}-hurdle").get_attribute("aria-invalid") is None
-    assert page_summary(page) == expected_summary(roi.evaluate(roi.inputs_from_example(EXAMPLE)))
+    assert page_summary(page) == expected_summary(rules.evaluate(rules.inputs_from_example(EXAMPLE)))
 
     # A started row with a missing field, and costs that add up to 0.
     start_blank(page)
@@ -260,7 +327,7 @@ def test_answers_persist_clear_and_rows_can_be_added_and_removed(page, exercise_
     assert page.locator(f"#{P}-cost-{costs}-label").count() == 0
 
     page.get_by_role("button", name="Clear my answers").click()
-    assert page.locator("[data-rows=cost] > tr").count() == len(roi.COST_CATEGORIES)
+    assert page.locator("[data-rows=cost] > tr").count() == len(rules.COST_CATEGORIES)
     assert all(page.input_value(f"#{P}-cost-{n}-amount") == "" for n in range(1, 9))
     assert "Enter at least one cost" in page.inner_text(".lh-results")
     # Nothing is kept after clearing: a reload starts again from the page's fictional example.
@@ -282,9 +349,13 @@ def test_answers_persist_clear_and_rows_can_be_added_and_removed(page, exercise_
 def test_answers_export_as_csv_and_json(page, exercise_site_url):
     page.goto(exercise_site_url + "roi.html")
     page.fill(f"#{P}-benefit-2-confidence", "65")
-    plan_inputs = roi.inputs_from_example({**EXAMPLE, "benefits": [
-        {**b, "confidence_pct": 65} if n == 1 else b for n, b in enumerate(EXAMPLE["benefits"])]})
-    report = roi.evaluate(plan_inputs)
+    plan_inputs = rules.inputs_from_example(
+        {
+            **EXAMPLE,
+            "benefits": [{**b, "confidence_pct": 65} if n == 1 else b for n, b in enumerate(EXAMPLE["benefits"])],
+        }
+    )
+    report = rules.evaluate(plan_inputs)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (JSON)").click()
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())
@@ -295,9 +366,10 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
     for key in SUMMARY_KEYS + ["unadjusted_benefits", "meets_hurdle"]:
         assert result["report"][key] == report[key], key
     assert [b["adjusted"] for b in result["report"]["benefits"]] == [b["adjusted"] for b in report["benefits"]]
-    expected_rows = roi.one_way_sensitivity(plan_inputs, **ONE_WAY)
-    assert [(r["input"], r["roi_low"], r["roi_high"]) for r in result["sensitivity"]] == \
-        [(r["input"], r["roi_low"], r["roi_high"]) for r in expected_rows]
+    expected_rows = uncertainty.one_way_sensitivity(plan_inputs, **ONE_WAY)
+    assert [(r["input"], r["roi_low"], r["roi_high"]) for r in result["sensitivity"]] == [
+        (r["input"], r["roi_low"], r["roi_high"]) for r in expected_rows
+    ]
     assert result["monte_carlo"]["seed"] == MC["seed"] and "samples" not in result["monte_carlo"]
 
     with page.expect_download() as download:
@@ -320,8 +392,9 @@ def test_the_worksheet_is_accessible_and_printable(page, exercise_site_url):
     unnamed = page.evaluate("""() => [...document.querySelectorAll('.lh-form :is(input, select, textarea)')]
         .filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map(e => e.id)""")
     assert unnamed == []
-    assert page.evaluate("() => new Set([...document.querySelectorAll('.lh-exercise [id]')].map(e => e.id)).size") == \
-        page.evaluate("() => document.querySelectorAll('.lh-exercise [id]').length")
+    assert page.evaluate(
+        "() => new Set([...document.querySelectorAll('.lh-exercise [id]')].map(e => e.id)).size"
+    ) == page.evaluate("() => document.querySelectorAll('.lh-exercise [id]').length")
     page.emulate_media(media="print")
     assert not page.locator('button[data-add="cost"]').is_visible()
     assert not page.get_by_role("button", name="Remove cost 1", exact=True).is_visible()

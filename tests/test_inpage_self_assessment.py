@@ -20,7 +20,8 @@ def random_answers(rng):
 
 def set_answers(page, answers):
     """Tick the radios as a reader would leave them, then fire one change event (fast for many sets)."""
-    page.evaluate("""answers => {
+    page.evaluate(
+        """answers => {
         const form = document.querySelector('.lh-form');
         form.reset();
         for (const [name, value] of Object.entries(answers)) {
@@ -28,12 +29,15 @@ def set_answers(page, answers):
             form.querySelector(`input[name="${name}"][value="${value}"]`).checked = true;
         }
         form.dispatchEvent(new Event('change', {bubbles: true}));
-    }""", answers)
+    }""",
+        answers,
+    )
 
 
 def page_scores(page):
     return page.eval_on_selector_all(
-        "tr[data-dimension]", "rows => rows.map(r => [r.dataset.dimension, r.dataset.score, r.dataset.band])")
+        "tr[data-dimension]", "rows => rows.map(r => [r.dataset.dimension, r.dataset.score, r.dataset.band])"
+    )
 
 
 def expected_scores(answers):
@@ -99,7 +103,9 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
         page.get_by_role("button", name="Download my answers (JSON)").click()
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert exported["answers"] == answers
-    assert exported["results"]["dimensions"][0]["score"] == score_responses(INSTRUMENT, answers)["dimensions"][0]["score"]
+    assert (
+        exported["results"]["dimensions"][0]["score"] == score_responses(INSTRUMENT, answers)["dimensions"][0]["score"]
+    )
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (CSV)").click()

@@ -11,13 +11,16 @@ FILL_EVERY_FIELD = """() => {
   const groups = {};
   form.querySelectorAll('input[type=radio]').forEach(r => (groups[r.name] = groups[r.name] || []).push(r));
   Object.values(groups).forEach((radios, i) => { radios[(i * 7 + 3) % radios.length].checked = true; });
-  form.querySelectorAll('select').forEach((s, i) => { if (s.options.length > 1) s.selectedIndex = 1 + i % (s.options.length - 1); });
+  form.querySelectorAll('select').forEach((s, i) => {
+    if (s.options.length > 1) s.selectedIndex = 1 + i % (s.options.length - 1);
+  });
   form.querySelectorAll('textarea, input[type=text]').forEach((t, i) => { t.value = 'Entry ' + (i + 1); });
   form.querySelectorAll('input, select, textarea').forEach(x => x.dispatchEvent(new Event('input', {bubbles: true})));
   form.dispatchEvent(new Event('change', {bubbles: true}));
 }"""
 
-FORM_STATE = """() => Array.from(document.querySelectorAll('form.lh-form input, form.lh-form select, form.lh-form textarea'))
+FORM_STATE = """() => Array.from(document.querySelectorAll(
+    'form.lh-form input, form.lh-form select, form.lh-form textarea'))
   .map(x => [x.name, x.type === 'radio' || x.type === 'checkbox' ? x.checked : x.value])"""
 
 
@@ -35,8 +38,10 @@ def test_answers_saved_under_the_former_key_still_load(browser, exercise_site_ur
         assert saved and json.loads(saved)["answers"], "the page saved the reader's answers"
         filled = page.evaluate(FORM_STATE)
         # A browser that last saw the page before the rename holds the same answers under the former key only.
-        page.evaluate("([key, former, saved]) => { localStorage.clear(); localStorage.setItem(former, saved); }",
-                      [key, former.split()[0], saved])
+        page.evaluate(
+            "([key, former, saved]) => { localStorage.clear(); localStorage.setItem(former, saved); }",
+            [key, former.split()[0], saved],
+        )
         page.reload()
         assert page.evaluate(FORM_STATE) == filled
         assert "restored" in page.inner_text(".lh-status")

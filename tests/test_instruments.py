@@ -60,8 +60,11 @@ def test_schemas_are_valid_json_schema(schema_path):
 
 
 def test_one_schema_per_kind_sharing_the_common_parts():
-    assert {p.parent.name for p in PACKAGE.glob("kinds/*/schema.json")} == set(KINDS) == set(EXPECTED.values()) - {
-        "handbook_index"}
+    assert (
+        {p.parent.name for p in PACKAGE.glob("kinds/*/schema.json")}
+        == set(KINDS)
+        == set(EXPECTED.values()) - {"handbook_index"}
+    )
     for kind in KINDS:
         schema = (PACKAGE / "kinds" / kind / "schema.json").read_text(encoding="utf-8")
         assert schema.count("common.schema.json#/$defs/") >= 8, kind
@@ -81,6 +84,7 @@ def test_an_edited_file_is_read_again(tmp_path):
     data["title"] = "Edited title"
     _write(tmp_path, "future_proof", data)
     import os
+
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     assert inst.load(path)["title"] == "Edited title"
 
@@ -108,15 +112,22 @@ def test_future_proof_shape():
         assert len(items) >= 4, dim["id"]
     assert any(i["reverse"] for i in fp["items"]) and not all(i["reverse"] for i in fp["items"])
     assert fp["scoring"]["min_answered_per_dimension"] <= min(
-        sum(1 for i in fp["items"] if i["dimension"] == d["id"]) for d in fp["dimensions"])
+        sum(1 for i in fp["items"] if i["dimension"] == d["id"]) for d in fp["dimensions"]
+    )
     assert "Sostrin" in fp["credit"]
     assert "not a validated psychometric test" in fp["disclaimer"]
 
 
 def test_programme_audit_covers_the_issue_features():
     ids = {f["id"] for f in inst.load("programme_audit")["features"]}
-    for wanted in ("needs-analysis", "spaced", "practice", "feedback", "manager-support",
-                   "evaluation-beyond-reactions"):
+    for wanted in (
+        "needs-analysis",
+        "spaced",
+        "practice",
+        "feedback",
+        "manager-support",
+        "evaluation-beyond-reactions",
+    ):
         assert wanted in ids
 
 
@@ -145,7 +156,11 @@ def test_knowledge_checks_shape():
 def test_barrier_log_quadrants_cover_every_pair():
     spec = inst.load("barrier_log")
     assert {(q["frequency"], q["impact"]) for q in spec["quadrants"]} == {
-        ("high", "high"), ("high", "low"), ("low", "high"), ("low", "low")}
+        ("high", "high"),
+        ("high", "low"),
+        ("low", "high"),
+        ("low", "low"),
+    }
 
 
 # ------------------------------------------------------------------------------------------- malformed files
@@ -172,29 +187,46 @@ MALFORMED = [
     ("future_proof", ("del", ["items", 7, "text"]), "spot-4", "text", "the fields id, dimension, reverse, text"),
     ("future_proof", ("set", ["items", 0, "id"], "See 1"), "See 1", "id", "lower-case"),
     ("future_proof", ("set", ["bands", 2, "min"], 2.0), "established", "min", "above 2.5"),
-    ("future_proof", ("set", ["dimensions", 3, "see_also"], ["inteligent-ld"]), "judge", "see_also",
-     "intelligent-ld"),
+    ("future_proof", ("set", ["dimensions", 3, "see_also"], ["inteligent-ld"]), "judge", "see_also", "intelligent-ld"),
     ("future_proof", ("set", ["scoring", "min_answered_per_dimension"], 5), "see", "items", "at least"),
-    ("future_proof", ("set", ["scoring", "rounding"], "half_even"), "future-proof", "scoring.rounding",
-     "half_away_from_zero"),
+    (
+        "future_proof",
+        ("set", ["scoring", "rounding"], "half_even"),
+        "future-proof",
+        "scoring.rounding",
+        "half_away_from_zero",
+    ),
     ("programme_audit", ("set", ["features", 0, "stage"], "pre"), "needs-analysis", "stage", "before"),
-    ("programme_audit", ("set", ["features", 4, "cite"], ["lacerenza2071"]), "feedback", "cite",
-     "lacerenza2017leadership"),
+    (
+        "programme_audit",
+        ("set", ["features", 4, "cite"], ["lacerenza2071"]),
+        "feedback",
+        "cite",
+        "lacerenza2017leadership",
+    ),
     ("barrier_log", ("set", ["barrier_types", 1, "id"], "change"), "change", "id", "not used by another"),
     ("barrier_log", ("set", ["scoring", "high_from"], 9), "barrier-log", "scoring.high_from", "from 2 to 5"),
     ("partnering_planner", ("set", ["measures", 0, "focus"], "smiles"), "kirkpatrick-1", "focus", "reaction"),
-    ("roi_example", ("set", ["benefits", 0, "attribution_pct"], 140), "overtime", "attribution_pct",
-     "0 to 100"),
+    ("roi_example", ("set", ["benefits", 0, "attribution_pct"], 140), "overtime", "attribution_pct", "0 to 100"),
     ("roi_example", ("set", ["fictional"], False), "roi-example", "fictional", "true"),
-    ("knowledge_checks", ("set", ["parts", 0, "questions", 3, "options", 1, "correct"], True),
-     "part-1/p1-roi-formula", "options.correct", "exactly one"),
-    ("knowledge_checks", ("del", ["parts", 1, "questions", 0, "options", 2, "explanation"]),
-     "part-2/p2-transactional/c", "explanation", "explanation"),
+    (
+        "knowledge_checks",
+        ("set", ["parts", 0, "questions", 3, "options", 1, "correct"], True),
+        "part-1/p1-roi-formula",
+        "options.correct",
+        "exactly one",
+    ),
+    (
+        "knowledge_checks",
+        ("del", ["parts", 1, "questions", 0, "options", 2, "explanation"]),
+        "part-2/p2-transactional/c",
+        "explanation",
+        "explanation",
+    ),
 ]
 
 
-@pytest.mark.parametrize("name,change,item_id,field,allowed", MALFORMED,
-                         ids=[f"{m[0]}-{m[3]}" for m in MALFORMED])
+@pytest.mark.parametrize("name,change,item_id,field,allowed", MALFORMED, ids=[f"{m[0]}-{m[3]}" for m in MALFORMED])
 def test_malformed_file_names_file_item_and_field(tmp_path, name, change, item_id, field, allowed):
     data = _raw(name)
     if change[0] == "set":
@@ -244,8 +276,9 @@ def test_unquoted_date_is_refused(tmp_path):
 
 
 def test_repeated_key_is_refused(tmp_path):
-    text = inst.instrument_path("barrier_log").read_text(encoding="utf-8").replace(
-        "  top_n: 3", "  top_n: 3\n  top_n: 4")
+    text = (
+        inst.instrument_path("barrier_log").read_text(encoding="utf-8").replace("  top_n: 3", "  top_n: 3\n  top_n: 4")
+    )
     path = tmp_path / "barrier_log.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InstrumentError) as caught:

@@ -2,10 +2,10 @@
 
 import pytest
 
-from leadership_handbook.instruments import load_knowledge_checks
-from leadership_handbook.knowledge_checks import blank_quiz_answers, check_answers, part_ids
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.knowledge_check.rules import check_answers, get_part, part_ids, progress
 
-QUIZ = load_knowledge_checks()
+QUIZ = load("knowledge_checks")
 
 
 @pytest.mark.parametrize("part_id", part_ids(QUIZ))
@@ -21,7 +21,7 @@ def test_wrong_and_missing_answers_score_nothing(part_id):
     part = next(p for p in QUIZ["parts"] if p["id"] == part_id)
     wrong = {q["id"]: next(o["id"] for o in q["options"] if not o["correct"]) for q in part["questions"]}
     assert check_answers(QUIZ, part_id, wrong)["correct"] == 0
-    marked = check_answers(QUIZ, part_id, blank_quiz_answers(QUIZ, part_id))
+    marked = check_answers(QUIZ, part_id, {q["id"]: None for q in get_part(QUIZ, part_id)["questions"]})
     assert marked["correct"] == 0 and marked["answered"] == 0
 
 
@@ -34,9 +34,16 @@ def test_feedback_includes_every_option_and_explanation():
     assert sum(o["chosen"] for o in question["options"]) == 1
 
 
+def test_progress_counts_only_checked_answers():
+    """The page's tally: a question counts once its answer is checked; checking without an answer counts nothing."""
+    answers = {"p1-design-features": "a", "p1-results-base": "a", "p1-ten-percent": "b"}
+    tally = progress(QUIZ, "part-1", answers, ["p1-design-features", "p1-results-base", "p1-roi-formula"])
+    assert tally == {"part": "part-1", "correct": 1, "checked": 2, "answered": 3, "total": 5}
+
+
 def test_roi_question_is_consistent_with_the_formula():
     """The Phillips question's keyed answer is what the ROI formula gives for its own numbers."""
-    from leadership_handbook.roi import roi_percent
+    from leadership_handbook.kinds.roi.rules import roi_percent
 
     question = next(q for q in QUIZ["parts"][0]["questions"] if q["id"] == "p1-roi-formula")
     keyed = next(o for o in question["options"] if o["correct"])
@@ -44,7 +51,7 @@ def test_roi_question_is_consistent_with_the_formula():
 
 
 def test_adjustment_question_is_consistent_with_the_formula():
-    from leadership_handbook.roi import benefit_after_adjustment
+    from leadership_handbook.kinds.roi.rules import benefit_after_adjustment
 
     question = next(q for q in QUIZ["parts"][2]["questions"] if q["id"] == "p3-adjustment")
     keyed = next(o for o in question["options"] if o["correct"])

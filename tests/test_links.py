@@ -1,6 +1,7 @@
 """Check 3: every internal link, image and anchor in the built site resolves; external links are https."""
 
 from conftest import FIXTURES
+
 from leadership_handbook.site_check import check_internal_links, external_links, html_pages
 
 # Sources whose archived address is plain http: an https address for them was not verified.
@@ -19,8 +20,9 @@ def test_every_internal_link_resolves(site):
 
 def test_external_links_are_https(site):
     links = external_links(site)
-    insecure = {url: pages for url, pages in links.items()
-                if not url.startswith("https://") and url not in HTTP_EXCEPTIONS}
+    insecure = {
+        url: pages for url, pages in links.items() if not url.startswith("https://") and url not in HTTP_EXCEPTIONS
+    }
     assert insecure == {}
 
 

@@ -2,11 +2,11 @@
 
 import nbformat
 import pytest
-from nbclient.exceptions import CellExecutionError
-
 from conftest import FIXTURES, ROOT
-from leadership_handbook.build import toc_files
+from nbclient.exceptions import CellExecutionError
 from notebooks import cells_with_outputs, execute_notebook
+
+from leadership_handbook.build import toc_files
 
 NOTEBOOKS = sorted((ROOT / "exercises").glob("*.ipynb"))
 
@@ -19,8 +19,9 @@ def test_there_are_exercise_notebooks():
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_in_a_fresh_kernel(notebook):
     executed = execute_notebook(notebook)
-    assert any(cell.get("outputs") for cell in executed.cells if cell.cell_type == "code"), \
+    assert any(cell.get("outputs") for cell in executed.cells if cell.cell_type == "code"), (
         f"{notebook.name} ran but produced no output"
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

@@ -5,13 +5,23 @@ from leadership_handbook.sphinx_ext.page_fixes import used_assets
 
 
 def test_unused_assets_are_dropped_and_used_ones_kept():
-    assets = ["_static/sphinx-thebe.css", "_static/pygments.css?v=1", "_static/copybutton.js", "_static/theme.css",
-              "_static/mystnb.abc.css", "_static/sphinx-design.min.css"]
+    assets = [
+        "_static/sphinx-thebe.css",
+        "_static/pygments.css?v=1",
+        "_static/copybutton.js",
+        "_static/theme.css",
+        "_static/mystnb.abc.css",
+        "_static/sphinx-design.min.css",
+    ]
     plain = used_assets(assets, "<p>Prose only.</p>")
     assert plain == ["_static/theme.css"]
     with_code = used_assets(assets, '<div class="cell_output"><div class="highlight"><pre>x</pre></div></div>')
-    assert with_code == ["_static/pygments.css?v=1", "_static/copybutton.js", "_static/theme.css",
-                         "_static/mystnb.abc.css"]
+    assert with_code == [
+        "_static/pygments.css?v=1",
+        "_static/copybutton.js",
+        "_static/theme.css",
+        "_static/mystnb.abc.css",
+    ]
 
 
 def test_only_the_search_page_loads_the_search_index(site):

@@ -4,8 +4,10 @@ from leadership_handbook.sphinx_ext.page_fixes import fix_body_html
 
 
 def test_checklist_boxes_are_named_by_their_item_text():
-    body = ('<li class="task-list-item"><p><input class="task-list-item-checkbox" disabled="disabled" '
-            'type="checkbox"> Agree the <em>results</em> &amp; measures first.</p></li>')
+    body = (
+        '<li class="task-list-item"><p><input class="task-list-item-checkbox" disabled="disabled" '
+        'type="checkbox"> Agree the <em>results</em> &amp; measures first.</p></li>'
+    )
     fixed = fix_body_html(body)
     assert 'aria-label="Agree the results &amp; measures first."' in fixed
     assert fixed.endswith("Agree the <em>results</em> &amp; measures first.</p></li>")

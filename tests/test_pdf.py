@@ -5,9 +5,9 @@ import re
 import unicodedata
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
 from leadership_handbook.core.instruments import load
 from leadership_handbook.print_pdf import print_all
 from leadership_handbook.site_check import html_pages
@@ -50,7 +50,11 @@ def test_three_pdfs_on_a4_with_plausible_lengths(pdfs):
         assert len(reader.pages) == report[slug]["pages"]
     assert 80 <= len(readers["handbook"].pages) <= 300
     assert 20 <= len(readers["participant-workbook"].pages) <= 120
-    assert len(readers["participant-workbook"].pages) < len(readers["facilitator-guide"].pages) < len(readers["handbook"].pages)
+    assert (
+        len(readers["participant-workbook"].pages)
+        < len(readers["facilitator-guide"].pages)
+        < len(readers["handbook"].pages)
+    )
 
 
 def test_letter_paper_when_asked(site, browser, tmp_path):
@@ -86,8 +90,12 @@ def test_every_worksheet_is_in_the_workbook_and_the_guide(site, texts):
 
 def explanations():
     quiz = load("knowledge_checks")
-    return [" ".join(option["explanation"].split())[:60]
-            for part in quiz["parts"] for question in part["questions"] for option in question["options"]]
+    return [
+        " ".join(option["explanation"].split())[:60]
+        for part in quiz["parts"]
+        for question in part["questions"]
+        for option in question["options"]
+    ]
 
 
 def test_answer_keys_only_in_the_facilitator_guide(texts):
@@ -114,5 +122,6 @@ def test_fonts_are_embedded(pdfs):
                 descriptor = target.get("/FontDescriptor")
                 assert descriptor is not None, f"{slug} page {number}: font {name} has no descriptor"
                 descriptor = descriptor.get_object()
-                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
                     f"{slug} page {number}: font {name} is not embedded"
+                )

@@ -1,15 +1,18 @@
 """Programme audit scoring follows programme_audit.yml: points, percentages, the unanswered rule, gaps."""
 
+import copy
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadership_handbook.instruments import load_programme_audit
-from leadership_handbook.programme_audit import blank_audit_answers, score_audit
+from leadership_handbook.core.errors import InstrumentError
+from leadership_handbook.core.instruments import load, validate_instrument
+from leadership_handbook.core.templates import RenderContext, render_answer_key, render_worksheet
+from leadership_handbook.kinds.programme_audit.rules import score_audit
 
-AUDIT = load_programme_audit()
+AUDIT = load("programme_audit")
 IDS = [f["id"] for f in AUDIT["features"]]
 VALUES = [o["value"] for o in AUDIT["response_options"]]
 TOP = max(VALUES)
@@ -54,9 +57,30 @@ def test_everything_in_place_is_the_top_band():
 
 @pytest.mark.parametrize("count_full", [0, 5, 9, 12])
 def test_band_follows_thresholds(count_full):
-    answers = blank_audit_answers(AUDIT)
+    answers = dict.fromkeys(IDS)
     for i in IDS[:count_full]:
         answers[i] = TOP
     result = score_audit(AUDIT, answers)
     expected = [b["id"] for b in AUDIT["bands"] if b["min"] <= result["percent"]][-1]
     assert result["band"] == expected
+
+
+def test_the_scoring_guide_states_the_rules_of_the_data():
+    """The answer key's formula is built from the instrument, so it follows a change to the options or features."""
+    changed = copy.deepcopy(AUDIT)
+    changed["response_options"].append({"value": TOP + 1, "label": "Embedded in the job"})
+    changed["features"] = changed["features"][:7]
+    html = render_answer_key(changed)
+    assert f"Embedded in the job = {TOP + 1}" in html and f"(7 features × {TOP + 1})" in html
+    result = score_audit(changed, {f["id"]: TOP + 1 for f in changed["features"]})
+    assert result["max_points"] == 7 * (TOP + 1) and result["percent"] == 100
+
+
+def test_dont_know_is_a_radio_of_its_own_scored_as_unanswered():
+    html = render_worksheet(AUDIT, RenderContext())
+    dont_know = AUDIT["dont_know"]
+    assert html.count(f'value="{dont_know["value"]}"><span>{dont_know["label"]}</span>') == len(IDS)
+    bad = copy.deepcopy(AUDIT)
+    bad["dont_know"]["value"] = str(TOP)  # the page could not tell it from the top option
+    with pytest.raises(InstrumentError, match="dont_know"):
+        validate_instrument(bad)

@@ -127,8 +127,10 @@ def test_missing_keys_count_as_unanswered():
     assert validate_answers(FP, {IDS[0]: 3}) == {**blank_answers(FP), IDS[0]: 3}
 
 
-@pytest.mark.parametrize("score,band", [(1.0, "early"), (2.49, "early"), (2.5, "growing"), (3.74, "growing"),
-                                        (3.75, "established"), (5.0, "established")])
+@pytest.mark.parametrize(
+    "score,band",
+    [(1.0, "early"), (2.49, "early"), (2.5, "growing"), (3.74, "growing"), (3.75, "established"), (5.0, "established")],
+)
 def test_band_thresholds_are_inclusive_lower_bounds(score, band):
     assert band_for(FP["bands"], score)["id"] == band
 
@@ -151,12 +153,25 @@ def test_interpret_explains_not_scored():
 # --------------------------------------------------------------------- rounding: the JavaScript contract
 
 
-@pytest.mark.parametrize("x,decimals,js", [
-    # Outputs of JavaScript's Number.prototype.toFixed, which the in-page scoring uses.
-    (2.34, 1, 2.3), (2.35, 1, 2.4), (2.55, 1, 2.5), (-2.34, 1, -2.3), (12345.6789, 1, 12345.7),
-    (1.005, 2, 1.0), (0.125, 2, 0.13), (0.375, 2, 0.38), (-0.125, 2, -0.13), (10 / 3, 2, 3.33),
-    (11 / 3, 2, 3.67), (3.125, 2, 3.13), (-0.001, 2, 0.0),
-])
+@pytest.mark.parametrize(
+    "x,decimals,js",
+    [
+        # Outputs of JavaScript's Number.prototype.toFixed, which the in-page scoring uses.
+        (2.34, 1, 2.3),
+        (2.35, 1, 2.4),
+        (2.55, 1, 2.5),
+        (-2.34, 1, -2.3),
+        (12345.6789, 1, 12345.7),
+        (1.005, 2, 1.0),
+        (0.125, 2, 0.13),
+        (0.375, 2, 0.38),
+        (-0.125, 2, -0.13),
+        (10 / 3, 2, 3.33),
+        (11 / 3, 2, 3.67),
+        (3.125, 2, 3.13),
+        (-0.001, 2, 0.0),
+    ],
+)
 def test_round_to_matches_javascript_tofixed(x, decimals, js):
     assert round_to(x, decimals) == js
 

@@ -1,6 +1,7 @@
 """Check 4: no page loads anything from another host, and pages raise no JavaScript error in a real browser."""
 
 from conftest import FIXTURES, serve
+
 from leadership_handbook.site_check import html_pages, remote_loads
 from leadership_handbook.sphinx_ext.page_fixes import clean_script_files
 
@@ -66,7 +67,15 @@ def test_repeated_and_thebe_scripts_are_dropped():
         def __init__(self, filename, body=""):
             self.filename, self.attributes = filename, {"body": body} if body else {}
 
-    scripts = [Script("a.js"), Script(None, 'const THEBE_JS_URL = "x"'), Script("sphinx-thebe.js"),
-               Script(None, "let x = 1"), Script("a.js"), Script(None, "let x = 1")]
+    scripts = [
+        Script("a.js"),
+        Script(None, 'const THEBE_JS_URL = "x"'),
+        Script("sphinx-thebe.js"),
+        Script(None, "let x = 1"),
+        Script("a.js"),
+        Script(None, "let x = 1"),
+    ]
     assert [(s.filename, s.attributes.get("body")) for s in clean_script_files(scripts)] == [
-        ("a.js", None), (None, "let x = 1")]
+        ("a.js", None),
+        (None, "let x = 1"),
+    ]

@@ -27,7 +27,9 @@ def test_the_case_file_is_what_the_python_rules_give(source):
     now = expected_cases(source)
     assert len(now["cases"]) >= 20
     assert any("raises" in case for case in now["cases"]) or source == "core", "no bad-input case"
-    assert on_disk == now, f"{path.name} is out of date with the Python rules: run python -m leadership_handbook.core.cases"
+    assert on_disk == now, (
+        f"{path.name} is out of date with the Python rules: run python -m leadership_handbook.core.cases"
+    )
 
 
 def test_the_javascript_rules_pass_every_shared_case():

@@ -16,6 +16,10 @@ def band_for(bands, score):
         if band["min"] <= score:
             chosen = band
     if chosen is None:
-        raise InputError(f"{score} is below the lowest band", source="Score", field="score",
-                         allowed=f"a score of at least {bands[0]['min']}")
+        raise InputError(
+            f"{score} is below the lowest band",
+            source="Score",
+            field="score",
+            allowed=f"a score of at least {bands[0]['min']}",
+        )
     return chosen

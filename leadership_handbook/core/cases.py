@@ -4,7 +4,8 @@ Each kind keeps ``cases.json`` in its folder (and the formatter keeps ``core/cas
 rule with some arguments and expects either a result (compared as JSON) or an error naming an item and a field::
 
     {"name": "...", "call": "score_responses", "args": [{"see-1": 4}], "expected": {...}}
-    {"name": "...", "call": "score_responses", "args": [{"see-1": 9}], "raises": {"item_id": "see-1", "field": "answer"}}
+    {"name": "...", "call": "score_responses", "args": [{"see-1": 9}],
+     "raises": {"item_id": "see-1", "field": "answer"}}
 
 The inputs come from each kind's ``cases.py`` (``inputs()``, and ``CALLS``, the rules by name); the expected
 values are written by the Python rules:
@@ -40,8 +41,9 @@ def case_files() -> dict[str, Path]:
 
 
 def _module(source: str):
-    return importlib.import_module("leadership_handbook.core.formatting_cases" if source == "core"
-                                   else f"leadership_handbook.kinds.{source}.cases")
+    return importlib.import_module(
+        "leadership_handbook.core.formatting_cases" if source == "core" else f"leadership_handbook.kinds.{source}.cases"
+    )
 
 
 def run_case(calls: dict, instrument: dict | None, case: dict) -> dict:
@@ -61,15 +63,28 @@ def expected_cases(source: str) -> dict:
     name = getattr(module, "INSTRUMENT", None)
     instrument = load(name) if name else None
     cases = [run_case(module.CALLS, instrument, case) for case in module.inputs()]
-    return {"about": "Written by `python -m leadership_handbook.core.cases` from the Python rules; "
-                     "tests run it against the JavaScript rules. Do not edit by hand.",
-            "instrument": {"name": name, "data": instrument} if name else None, "cases": cases}
+    return {
+        "about": "Written by `python -m leadership_handbook.core.cases` from the Python rules; "
+        "tests run it against the JavaScript rules. Do not edit by hand.",
+        "instrument": {"name": name, "data": instrument} if name else None,
+        "cases": cases,
+    }
+
+
+def dumps(data: dict) -> str:
+    """The case file as text: one case a line, so a change to a rule shows as a diff of the cases it moves."""
+
+    def line(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+    cases = ",\n".join("  " + line(case) for case in data["cases"])
+    return f'{{"about": {line(data["about"])},\n "instrument": {line(data["instrument"])},\n "cases": [\n{cases}\n]}}\n'
 
 
 def write_all() -> None:
     for source, path in case_files().items():
         data = expected_cases(source)
-        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(dumps(data), encoding="utf-8")
         print(f"{path.relative_to(KINDS_DIR.parent)}: {len(data['cases'])} cases")
 
 

@@ -56,7 +56,9 @@
   function checkAnswerMap(answers, ids, { id_field }) {
     if (!isPlainObject(answers)) throw new InputError("the answers are not a dictionary", { field: "answers" });
     for (const key of Object.keys(answers)) {
-      if (!ids.includes(key)) throw new InputError(JSON.stringify(key) + " is not known", { item_id: key, field: id_field });
+      if (!ids.includes(key)) {
+        throw new InputError(JSON.stringify(key) + " is not known", { item_id: key, field: id_field });
+      }
     }
   }
 
@@ -65,16 +67,23 @@
   function checkRecords(records, { fields, noun, plural, prefix, minimum, maximum }) {
     if (!Array.isArray(records)) throw new InputError("not a list of " + plural, { field: plural });
     if (records.length < minimum || records.length > maximum) {
-      throw new InputError(records.length + " " + plural, { field: plural, allowed: "from " + minimum + " to " + maximum });
+      const allowed = "from " + minimum + " to " + maximum;
+      throw new InputError(records.length + " " + plural, { field: plural, allowed });
     }
     return records.map((record, index) => {
       const number = index + 1, item_id = prefix + number;
-      if (!isPlainObject(record)) throw new InputError(noun + " " + number + " is not a dictionary", { item_id, field: noun });
+      if (!isPlainObject(record)) {
+        throw new InputError(noun + " " + number + " is not a dictionary", { item_id, field: noun });
+      }
       for (const key of Object.keys(record)) {
-        if (!fields.includes(key)) throw new InputError(JSON.stringify(key) + " is not a field", { item_id, field: key });
+        if (!fields.includes(key)) {
+          throw new InputError(JSON.stringify(key) + " is not a field", { item_id, field: key });
+        }
       }
       for (const key of fields) {
-        if (record[key] === undefined || record[key] === null) throw new InputError("this field is missing", { item_id, field: key });
+        if (record[key] === undefined || record[key] === null) {
+          throw new InputError("this field is missing", { item_id, field: key });
+        }
       }
       return [number, item_id, record];
     });

@@ -84,8 +84,17 @@ def _is_number(value) -> bool:
     return isinstance(value, Real) and not isinstance(value, bool)
 
 
-def check_number(value, *, field, item_id=None, source="Your inputs", minimum=None, maximum=None,
-                 exclusive_minimum=False, allowed=None) -> float:
+def check_number(
+    value,
+    *,
+    field,
+    item_id=None,
+    source="Your inputs",
+    minimum=None,
+    maximum=None,
+    exclusive_minimum=False,
+    allowed=None,
+) -> float:
     """Return ``value`` as a finite float, or raise :class:`InputError`.
 
     Text, ``True``/``False``, ``None``, NaN and infinity are refused, as is anything outside the bounds.
@@ -93,25 +102,38 @@ def check_number(value, *, field, item_id=None, source="Your inputs", minimum=No
     if allowed is None:
         allowed = _range_words(minimum, maximum, exclusive_minimum)
     if isinstance(value, str):
-        raise InputError(f"{describe_value(value)} is text, not a number (type the number without quotes)",
-                         source=source, item_id=item_id, field=field, allowed=allowed)
+        raise InputError(
+            f"{describe_value(value)} is text, not a number (type the number without quotes)",
+            source=source,
+            item_id=item_id,
+            field=field,
+            allowed=allowed,
+        )
     if not _is_number(value):
-        raise InputError(f"{describe_value(value)} is not a number", source=source, item_id=item_id,
-                         field=field, allowed=allowed)
+        raise InputError(
+            f"{describe_value(value)} is not a number", source=source, item_id=item_id, field=field, allowed=allowed
+        )
     number = float(value)
     if math.isnan(number) or math.isinf(number):
-        raise InputError(f"{describe_value(number)} cannot be used in a calculation", source=source,
-                         item_id=item_id, field=field, allowed=allowed)
+        raise InputError(
+            f"{describe_value(number)} cannot be used in a calculation",
+            source=source,
+            item_id=item_id,
+            field=field,
+            allowed=allowed,
+        )
     too_low = minimum is not None and (number <= minimum if exclusive_minimum else number < minimum)
     too_high = maximum is not None and number > maximum
     if too_low or too_high:
-        raise InputError(f"{describe_value(value)} is out of range", source=source, item_id=item_id,
-                         field=field, allowed=allowed)
+        raise InputError(
+            f"{describe_value(value)} is out of range", source=source, item_id=item_id, field=field, allowed=allowed
+        )
     return number
 
 
-def check_whole_number(value, *, field, item_id=None, source="Your inputs", minimum=None, maximum=None,
-                       allowed=None) -> int:
+def check_whole_number(
+    value, *, field, item_id=None, source="Your inputs", minimum=None, maximum=None, allowed=None
+) -> int:
     """Return ``value`` as an int, or raise :class:`InputError` (text, bools, fractions, NaN refused)."""
     if allowed is None:
         allowed = "a whole number" + _range_words(minimum, maximum, False, prefix=" ")
@@ -119,32 +141,45 @@ def check_whole_number(value, *, field, item_id=None, source="Your inputs", mini
         number = int(value)
     else:
         check_number(value, field=field, item_id=item_id, source=source, allowed=allowed)
-        raise InputError(f"{describe_value(value)} is not a whole number", source=source, item_id=item_id,
-                         field=field, allowed=allowed)
+        raise InputError(
+            f"{describe_value(value)} is not a whole number",
+            source=source,
+            item_id=item_id,
+            field=field,
+            allowed=allowed,
+        )
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-        raise InputError(f"{number} is out of range", source=source, item_id=item_id, field=field,
-                         allowed=allowed)
+        raise InputError(f"{number} is out of range", source=source, item_id=item_id, field=field, allowed=allowed)
     return number
 
 
 def check_percent(value, *, field, item_id=None, source="Your inputs") -> float:
     """A percentage from 0 to 100 inclusive, typed as a number (50 means 50%)."""
-    return check_number(value, field=field, item_id=item_id, source=source, minimum=0, maximum=100,
-                        allowed="a number from 0 to 100 (50 means 50%)")
+    return check_number(
+        value,
+        field=field,
+        item_id=item_id,
+        source=source,
+        minimum=0,
+        maximum=100,
+        allowed="a number from 0 to 100 (50 means 50%)",
+    )
 
 
 def check_text(value, *, field, item_id=None, source="Your inputs", max_length=500) -> str:
     """Non-empty text (surrounding spaces removed), at most ``max_length`` characters."""
     allowed = f"text of 1 to {max_length} characters, in quotes"
     if not isinstance(value, str):
-        raise InputError(f"{describe_value(value)} is not text", source=source, item_id=item_id, field=field,
-                         allowed=allowed)
+        raise InputError(
+            f"{describe_value(value)} is not text", source=source, item_id=item_id, field=field, allowed=allowed
+        )
     text = value.strip()
     if not text:
         raise InputError("it is empty", source=source, item_id=item_id, field=field, allowed=allowed)
     if len(text) > max_length:
-        raise InputError(f"it is {len(text)} characters long", source=source, item_id=item_id, field=field,
-                         allowed=allowed)
+        raise InputError(
+            f"it is {len(text)} characters long", source=source, item_id=item_id, field=field, allowed=allowed
+        )
     return text
 
 
@@ -153,8 +188,11 @@ def _range_words(minimum, maximum, exclusive_minimum, prefix=""):
         return f"{x:g}" if isinstance(x, float) else str(x)
 
     if minimum is not None and maximum is not None:
-        return f"{prefix}from {fmt(minimum)} to {fmt(maximum)}" if prefix else \
-            f"a number from {fmt(minimum)} to {fmt(maximum)}"
+        return (
+            f"{prefix}from {fmt(minimum)} to {fmt(maximum)}"
+            if prefix
+            else f"a number from {fmt(minimum)} to {fmt(maximum)}"
+        )
     if minimum is not None:
         word = "above" if exclusive_minimum else "of at least"
         return f"{prefix}{word} {fmt(minimum)}" if prefix else f"a number {word} {fmt(minimum)}"
@@ -170,16 +208,26 @@ def check_answer_map(answers, ids, *, source, noun, id_field, example, shown_ids
     (``"item id"``), ``example`` is a dictionary shown as text, ``shown_ids`` how the ids are listed.
     """
     if not isinstance(answers, Mapping):
-        raise InputError(f"the answers are a {type(answers).__name__}, not a dictionary", source=source,
-                         field="answers", allowed=f"a dictionary such as {example}")
+        raise InputError(
+            f"the answers are a {type(answers).__name__}, not a dictionary",
+            source=source,
+            field="answers",
+            allowed=f"a dictionary such as {example}",
+        )
     for key in answers:
         if key not in ids:
-            raise InputError(f"{key!r} is not {noun}", source=source, item_id=key, field=id_field,
-                             allowed=shown_ids or ("the " + id_field + "s " + ", ".join(ids)))
+            raise InputError(
+                f"{key!r} is not {noun}",
+                source=source,
+                item_id=key,
+                field=id_field,
+                allowed=shown_ids or ("the " + id_field + "s " + ", ".join(ids)),
+            )
 
 
-def check_records(records, *, fields, source, collection, noun, plural, prefix, minimum, maximum,
-                  missing="this field is missing"):
+def check_records(
+    records, *, fields, source, collection, noun, plural, prefix, minimum, maximum, missing="this field is missing"
+):
     """Check a list of dictionaries (barrier-log entries, partnering-plan rows) field by field.
 
     Yields ``(number, item_id, record)`` for each record, numbered from 1 with ids ``prefix1``, ``prefix2``...
@@ -188,23 +236,41 @@ def check_records(records, *, fields, source, collection, noun, plural, prefix, 
     """
     fields_words = ", ".join(fields)
     if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Sequence):
-        raise InputError(f"{collection} is a {type(records).__name__}, not a list of {plural}", source=source,
-                         field=plural, allowed=f"a list of {plural}, each a dictionary with the fields {fields_words}")
+        raise InputError(
+            f"{collection} is a {type(records).__name__}, not a list of {plural}",
+            source=source,
+            field=plural,
+            allowed=f"a list of {plural}, each a dictionary with the fields {fields_words}",
+        )
     if not minimum <= len(records) <= maximum:
-        raise InputError(f"{collection} has {len(records)} {plural}", source=source, field=plural,
-                         allowed=f"from {minimum} to {maximum} {plural}")
+        raise InputError(
+            f"{collection} has {len(records)} {plural}",
+            source=source,
+            field=plural,
+            allowed=f"from {minimum} to {maximum} {plural}",
+        )
     for number, record in enumerate(records, start=1):
         item_id = f"{prefix}{number}"
         if not isinstance(record, Mapping):
-            raise InputError(f"{noun} {number} is a {type(record).__name__}, not a dictionary", source=source,
-                             item_id=item_id, field=noun, allowed=f"a dictionary with the fields {fields_words}")
+            raise InputError(
+                f"{noun} {number} is a {type(record).__name__}, not a dictionary",
+                source=source,
+                item_id=item_id,
+                field=noun,
+                allowed=f"a dictionary with the fields {fields_words}",
+            )
         for key in record:
             if key not in fields:
-                raise InputError(f"{key!r} is not a field of {'an' if noun[0] in 'aeiou' else 'a'} {noun} "
-                                 "(check the spelling)", source=source, item_id=item_id, field=str(key),
-                                 allowed=f"the fields {fields_words}")
+                raise InputError(
+                    f"{key!r} is not a field of {'an' if noun[0] in 'aeiou' else 'a'} {noun} (check the spelling)",
+                    source=source,
+                    item_id=item_id,
+                    field=str(key),
+                    allowed=f"the fields {fields_words}",
+                )
         for key in fields:
             if key not in record or record[key] is None:
-                raise InputError(missing, source=source, item_id=item_id, field=key,
-                                 allowed=f"the fields {fields_words}")
+                raise InputError(
+                    missing, source=source, item_id=item_id, field=key, allowed=f"the fields {fields_words}"
+                )
         yield number, item_id, record

@@ -21,8 +21,8 @@
     const v = round2(value);
     return (v < 0 ? "\u2212" : "") + currency + commas(Math.abs(v).toFixed(v === Math.round(v) ? 0 : 2));
   };
-  const percent = (value) =>
-    value === null || value === undefined ? "n/a" : commas(format2(value).replace(/\.?0+$/, "")).replace("-", "\u2212") + "%";
+  const percent = (value) => (value === null || value === undefined ? "n/a"
+    : commas(format2(value).replace(/\.?0+$/, "")).replace("-", "\u2212") + "%");
   // Characters as a reader sees them, as Python counts them: an emoji is one, not two UTF-16 units.
   const textLength = (text) => Array.from(text).length;
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from leadership_handbook.core.rounding import round2
 
-__all__ = ["format2", "money", "percent", "text_length", "md_escape", "markdown_table"]
+__all__ = ["format2", "money", "percent", "text_length", "md_escape", "markdown_table", "sources_line"]
 
 
 def format2(value) -> str:
@@ -45,8 +45,9 @@ def md_escape(text) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
 
 
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence], align: Sequence[str] | None = None,
-                   bold_last: bool = False) -> str:
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence], align: Sequence[str] | None = None, bold_last: bool = False
+) -> str:
     """A GitHub-flavoured Markdown table. ``align`` holds "l" or "r" per column (default left);
     ``bold_last`` sets the last row (a total) in bold."""
     align = align or ["l"] * len(headers)
@@ -60,3 +61,9 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence], align: Sequ
             cells = [f"**{c}**" if c else c for c in cells]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def sources_line(keys, sources) -> str:
+    """``Sources: A (2017); B (2012).`` from BibTeX keys and ``{key: short citation}``, or an empty string."""
+    keys = list(keys)
+    return ("Sources: " + "; ".join(sources.get(k, k) for k in keys) + ".") if keys else ""

@@ -12,6 +12,8 @@ def inputs():
     cases += [{"name": f"format2 {v}", "call": "format2", "args": [v]} for v in values + [None]]
     cases += [{"name": f"money {v} {c}", "call": "money", "args": [v, c]} for v in values for c in ("£", "€")]
     cases += [{"name": f"percent {v}", "call": "percent", "args": [v]} for v in values + [None, 100, 250.5]]
-    cases += [{"name": f"length of {t!r}", "call": "text_length", "args": [t]}
-              for t in ["", "plain", "naïve café", "a😀b", "👩‍💼 lead", "中文字"]]
+    cases += [
+        {"name": f"length of {t!r}", "call": "text_length", "args": [t]}
+        for t in ["", "plain", "naïve café", "a😀b", "👩‍💼 lead", "中文字"]
+    ]
     return cases

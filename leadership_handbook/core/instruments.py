@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import json
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -94,8 +94,12 @@ def instrument_path(name_or_path) -> Path:
     name = text.replace("-", "_")
     path = _instrument_files().get(name)
     if path is None:
-        raise InstrumentError("there is no instrument file with this name", file=f"{name}.yml",
-                              field="name", allowed=", ".join(list_instruments()))
+        raise InstrumentError(
+            "there is no instrument file with this name",
+            file=f"{name}.yml",
+            field="name",
+            allowed=", ".join(list_instruments()),
+        )
     return path
 
 
@@ -103,11 +107,13 @@ def _read_yaml(path: Path):
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InstrumentError("the file does not exist", file=str(path), field="path",
-                              allowed="a .yml file in " + str(KINDS_DIR)) from None
+        raise InstrumentError(
+            "the file does not exist", file=str(path), field="path", allowed="a .yml file in " + str(KINDS_DIR)
+        ) from None
     except UnicodeDecodeError as exc:
-        raise InstrumentError(f"the file is not UTF-8 text ({exc.reason})", file=path.name, field="encoding",
-                              allowed="UTF-8 text") from None
+        raise InstrumentError(
+            f"the file is not UTF-8 text ({exc.reason})", file=path.name, field="encoding", allowed="UTF-8 text"
+        ) from None
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -115,12 +121,15 @@ def _read_yaml(path: Path):
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
         problem = getattr(exc, "problem", None) or str(exc)
         if isinstance(exc, _RepeatedKey):
-            raise InstrumentError(f"{problem}, at {where}", file=path.name, field=str(exc.key),
-                                  allowed="each field once per entry") from None
-        raise InstrumentError(f"the YAML cannot be read at {where}: {problem}", file=path.name,
-                              field="YAML syntax",
-                              allowed="valid YAML (indent with spaces, quote text containing ': ' or '#')"
-                              ) from None
+            raise InstrumentError(
+                f"{problem}, at {where}", file=path.name, field=str(exc.key), allowed="each field once per entry"
+            ) from None
+        raise InstrumentError(
+            f"the YAML cannot be read at {where}: {problem}",
+            file=path.name,
+            field="YAML syntax",
+            allowed="valid YAML (indent with spaces, quote text containing ': ' or '#')",
+        ) from None
 
 
 def _plain_problems(node, path=()):
@@ -139,15 +148,21 @@ def _plain_problems(node, path=()):
     elif node is None or isinstance(node, (str, bool, int, float)):
         return
     else:
-        yield path, (f"{node!s} was read as a {type(node).__name__}, not text or a number"
-                     " (YAML reads unquoted dates and times this way)"), "text in quotes, or a number"
+        yield (
+            path,
+            (
+                f"{node!s} was read as a {type(node).__name__}, not text or a number"
+                " (YAML reads unquoted dates and times this way)"
+            ),
+            "text in quotes, or a number",
+        )
 
 
 def _schema_path(kind: str) -> Path:
     return CORE_DIR / f"{INDEX_KIND}.schema.json" if kind == INDEX_KIND else KINDS_DIR / kind / "schema.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> Draft202012Validator:
     common = json.loads((CORE_DIR / "common.schema.json").read_text(encoding="utf-8"))
     registry = Registry().with_resource(common["$id"], Resource.from_contents(common))
@@ -159,12 +174,20 @@ def _validator(kind: str) -> Draft202012Validator:
 def _check_index(data, problems):
     labels = {s["label"] for s in data["sections"]}
     if len(labels) != len(data["sections"]):
-        problems.append(problem(data, ["sections"], "a section label is listed twice", "each label once",
-                                field_override="sections.label"))
+        problems.append(
+            problem(
+                data,
+                ["sections"],
+                "a section label is listed twice",
+                "each label once",
+                field_override="sections.label",
+            )
+        )
     keys = [s["key"] for s in data["sources"]]
     if len(set(keys)) != len(keys):
-        problems.append(problem(data, ["sources"], "a source key is listed twice", "each key once",
-                                field_override="sources.key"))
+        problems.append(
+            problem(data, ["sources"], "a source key is listed twice", "each key once", field_override="sources.key")
+        )
 
 
 def _walk_refs(node, path=()):
@@ -192,21 +215,11 @@ def _check_references(data, problems):
         if value not in known:
             what = "a handbook section label" if kind == "label" else "a source key listed in handbook.yml"
             field = ".".join(str(p) for p in path[-2:-1]) if isinstance(path[-1], int) else None
-            problems.append(_problem(data, list(path), f"{value!r} is not {what}", "one of " + ", ".join(known),
-                                     field_override=field))
-
-
-def _check_references(data, problems):
-    index = load_handbook_index()
-    labels = [s["label"] for s in index["sections"]]
-    keys = [s["key"] for s in index["sources"]]
-    for path, kind, value in _walk_refs(data):
-        known = labels if kind == "label" else keys
-        if value not in known:
-            what = "a handbook section label" if kind == "label" else "a source key listed in handbook.yml"
-            field = ".".join(str(p) for p in path[-2:-1]) if isinstance(path[-1], int) else None
-            problems.append(problem(data, list(path), f"{value!r} is not {what}", "one of " + ", ".join(known),
-                                    field_override=field))
+            problems.append(
+                problem(
+                    data, list(path), f"{value!r} is not {what}", "one of " + ", ".join(known), field_override=field
+                )
+            )
 
 
 def validate_instrument(data, source: str = "<instrument data>", kind: str | None = None) -> dict:
@@ -219,17 +232,26 @@ def validate_instrument(data, source: str = "<instrument data>", kind: str | Non
 
     known = [INDEX_KIND, *KINDS]
     if not isinstance(data, dict):
-        raise InstrumentError(f"the file holds {type(data).__name__ if data is not None else 'nothing'}, "
-                              "not a set of fields", file=source, field="(top level)",
-                              allowed="a YAML mapping starting with schema_version, kind and id")
+        raise InstrumentError(
+            f"the file holds {type(data).__name__ if data is not None else 'nothing'}, not a set of fields",
+            file=source,
+            field="(top level)",
+            allowed="a YAML mapping starting with schema_version, kind and id",
+        )
     if data.get("kind") not in known:
         item, _ = locate(data, [])
-        raise InstrumentError(f"{describe_value(data.get('kind'))} is not a known kind", file=source,
-                              item_id=item, field="kind", allowed="one of " + ", ".join(known))
+        raise InstrumentError(
+            f"{describe_value(data.get('kind'))} is not a known kind",
+            file=source,
+            item_id=item,
+            field="kind",
+            allowed="one of " + ", ".join(known),
+        )
     if kind is not None and data["kind"] != kind:
         item, _ = locate(data, [])
-        raise InstrumentError(f"this file is a {data['kind']}, not a {kind}", file=source, item_id=item,
-                              field="kind", allowed=kind)
+        raise InstrumentError(
+            f"this file is a {data['kind']}, not a {kind}", file=source, item_id=item, field="kind", allowed=kind
+        )
     problems = [problem(data, list(path), what, allowed) for path, what, allowed in _plain_problems(data)]
     if not problems:
         problems = [describe_schema_error(e, data) for e in _validator(data["kind"]).iter_errors(data)]
@@ -240,8 +262,14 @@ def validate_instrument(data, source: str = "<instrument data>", kind: str | Non
     if problems:
         problems.sort(key=lambda p: p["order"])
         first = problems[0]
-        raise InstrumentError(first["problem"], file=source, item_id=first["item_id"], field=first["field"],
-                              allowed=first["allowed"], problems=problems)
+        raise InstrumentError(
+            first["problem"],
+            file=source,
+            item_id=first["item_id"],
+            field=first["field"],
+            allowed=first["allowed"],
+            problems=problems,
+        )
     return copy.deepcopy(data)
 
 

@@ -119,10 +119,15 @@
 
     if (kind.read && kind.render) {
       form.addEventListener("change", changed);
-      form.addEventListener("input", function (event) { if (event.target.matches("input[type=text], input[type=number], input[type=date], textarea")) changed(); });
+      form.addEventListener("input", function (event) {
+        if (event.target.matches("input[type=text], input[type=number], input[type=date], textarea")) changed();
+      });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       var saved = loadSaved(key) || migrated();
-      if (saved && saved.answers) { kind.write(saved.answers); say("Your saved answers were restored from this browser."); }
+      if (saved && saved.answers) {
+        kind.write(saved.answers);
+        say("Your saved answers were restored from this browser.");
+      }
       refresh(kind.read());
       var base = spec.instrument.id + (spec.options.part ? "-" + spec.options.part : "");
       toolbar.appendChild(button("Clear my answers", function () {

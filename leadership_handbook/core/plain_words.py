@@ -114,14 +114,24 @@ def describe_schema_error(error, data) -> dict:
         field = f"{field}.{extra_field}" if field else extra_field
     # At one location, an unknown field is reported before the missing one it is probably a typo of.
     rank = 0 if validator == "additionalProperties" else 1
-    return {"item_id": item, "field": field, "problem": problem, "allowed": allowed,
-            "order": order_key(data, path) + [rank]}
+    return {
+        "item_id": item,
+        "field": field,
+        "problem": problem,
+        "allowed": allowed,
+        "order": order_key(data, path) + [rank],
+    }
 
 
 def problem(data, path, problem, allowed, field_override=None):
     item, field = locate(data, path)
-    return {"item_id": item, "field": field_override or field, "problem": problem, "allowed": allowed,
-            "order": order_key(data, path)}
+    return {
+        "item_id": item,
+        "field": field_override or field,
+        "problem": problem,
+        "allowed": allowed,
+        "order": order_key(data, path),
+    }
 
 
 def unique_ids(data, list_key, problems) -> list:
@@ -129,8 +139,14 @@ def unique_ids(data, list_key, problems) -> list:
     seen = []
     for i, entry in enumerate(data[list_key]):
         if entry["id"] in seen:
-            problems.append(problem(data, [list_key, i, "id"], f"the id {entry['id']!r} is used twice",
-                                     f"an id not used by another entry in {list_key}"))
+            problems.append(
+                problem(
+                    data,
+                    [list_key, i, "id"],
+                    f"the id {entry['id']!r} is used twice",
+                    f"an id not used by another entry in {list_key}",
+                )
+            )
         else:
             seen.append(entry["id"])
     return seen
@@ -141,18 +157,36 @@ def check_scale(data, key, problems, *, expected_from=None):
     low = values[0] if expected_from is None else expected_from
     wanted = list(range(low, low + len(values)))
     if values != wanted:
-        problems.append(problem(data, [key], f"the values {values} are not consecutive whole numbers in order",
-                                 f"values {wanted}", field_override=f"{key}.value"))
+        problems.append(
+            problem(
+                data,
+                [key],
+                f"the values {values} are not consecutive whole numbers in order",
+                f"values {wanted}",
+                field_override=f"{key}.value",
+            )
+        )
 
 
 def check_bands(data, problems, low, high, unit=""):
     bands = data["bands"]
     unique_ids(data, "bands", problems)
     if bands[0]["min"] != low:
-        problems.append(problem(data, ["bands", 0, "min"], f"the first band starts at {bands[0]['min']}",
-                                 f"the first band must start at the lowest possible score, {low}{unit}"))
+        problems.append(
+            problem(
+                data,
+                ["bands", 0, "min"],
+                f"the first band starts at {bands[0]['min']}",
+                f"the first band must start at the lowest possible score, {low}{unit}",
+            )
+        )
     for i in range(1, len(bands)):
         if not bands[i - 1]["min"] < bands[i]["min"] <= high:
-            problems.append(problem(
-                data, ["bands", i, "min"], f"{bands[i]['min']} does not follow {bands[i - 1]['min']}",
-                f"a number above {bands[i - 1]['min']} and at most {high}{unit} (bands go in rising order)"))
+            problems.append(
+                problem(
+                    data,
+                    ["bands", i, "min"],
+                    f"{bands[i]['min']} does not follow {bands[i - 1]['min']}",
+                    f"a number above {bands[i - 1]['min']} and at most {high}{unit} (bands go in rising order)",
+                )
+            )

@@ -21,8 +21,7 @@ from leadership_handbook.core import formatting
 CORE_DIR = Path(__file__).resolve().parent
 KINDS_DIR = CORE_DIR.parent / "kinds"
 
-__all__ = ["RenderContext", "environment", "storage_key", "worksheet_title", "render_worksheet",
-           "render_answer_key"]
+__all__ = ["RenderContext", "environment", "storage_key", "worksheet_title", "render_worksheet", "render_answer_key"]
 
 
 @dataclass
@@ -36,9 +35,14 @@ class RenderContext:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=ChoiceLoader([FileSystemLoader(CORE_DIR / "templates"), FileSystemLoader(KINDS_DIR)]),
-                      autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=False)
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(CORE_DIR / "templates"), FileSystemLoader(KINDS_DIR)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
     env.filters.update(money=formatting.money, percent=formatting.percent, format2=formatting.format2)
     return env
 
@@ -69,15 +73,27 @@ def render_worksheet(instrument: dict, context: RenderContext | None = None) -> 
 
     context = context or RenderContext()
     kind = KINDS[instrument["kind"]]
-    return environment().get_template("exercise.html").render(
-        kind=kind.name, instrument=instrument, store=storage_key(instrument),
-        former_stores=instrument.get("former_storage_keys", []), title=worksheet_title(instrument, context),
-        spec_json=_spec_json(instrument, context), worksheet=kind.render_worksheet(instrument, context))
+    return (
+        environment()
+        .get_template("exercise.html")
+        .render(
+            kind=kind.name,
+            instrument=instrument,
+            store=storage_key(instrument),
+            former_stores=instrument.get("former_storage_keys", []),
+            title=worksheet_title(instrument, context),
+            spec_json=_spec_json(instrument, context),
+            worksheet=kind.render_worksheet(instrument, context),
+        )
+    )
 
 
 def render_answer_key(instrument: dict) -> str:
     """The answer key or scoring guide of one instrument, for the facilitators' appendix."""
     from leadership_handbook.kinds import KINDS
 
-    return environment().get_template("answer_keys.html").render(
-        body=KINDS[instrument["kind"]].render_answer_key(instrument))
+    return (
+        environment()
+        .get_template("answer_keys.html")
+        .render(body=KINDS[instrument["kind"]].render_answer_key(instrument))
+    )

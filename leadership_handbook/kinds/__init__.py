@@ -58,15 +58,19 @@ class Kind:
         from leadership_handbook.core.templates import environment
 
         values = self.module("page").worksheet_context(instrument, context)
-        return Markup(environment().get_template(f"{self.name}/worksheet.html").render(
-            instrument=instrument, options=context.options, **values))
+        return Markup(
+            environment()
+            .get_template(f"{self.name}/worksheet.html")
+            .render(instrument=instrument, options=context.options, **values)
+        )
 
     def render_answer_key(self, instrument: dict) -> str:
         from leadership_handbook.core.templates import environment
 
         values = self.module("page").answer_key_context(instrument)
-        return Markup(environment().get_template(f"{self.name}/answer_key.html").render(instrument=instrument, **values))
+        return Markup(
+            environment().get_template(f"{self.name}/answer_key.html").render(instrument=instrument, **values)
+        )
 
 
-KINDS: dict[str, Kind] = {p.name: Kind(p.name) for p in sorted(KINDS_DIR.iterdir())
-                          if (p / "schema.json").is_file()}
+KINDS: dict[str, Kind] = {p.name: Kind(p.name) for p in sorted(KINDS_DIR.iterdir()) if (p / "schema.json").is_file()}

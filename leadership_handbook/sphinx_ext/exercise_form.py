@@ -47,8 +47,9 @@ class ExerciseFormDirective(SphinxDirective):
         parts = [p["id"] for p in instrument.get("parts", [])]
         part = self.options.get("part")
         if parts and part not in parts:
-            raise self.error(f"exercise-form {self.arguments[0]!r}: part {part!r} does not exist; "
-                             f"allowed: {', '.join(parts)}")
+            raise self.error(
+                f"exercise-form {self.arguments[0]!r}: part {part!r} does not exist; allowed: {', '.join(parts)}"
+            )
         if part and not parts:
             raise self.error(f"exercise-form {self.arguments[0]!r} has no parts; remove the :part: option")
         node = exercise_form(instrument=instrument, options=dict(self.options))
@@ -59,8 +60,9 @@ class ExerciseFormDirective(SphinxDirective):
 def visit_exercise_form_html(self, node):
     docname = self.builder.current_docname
     sections = load_handbook_index()["sections"]
-    links = {s["label"]: {"href": self.builder.get_relative_uri(docname, s["doc"]), "title": s["title"]}
-             for s in sections}
+    links = {
+        s["label"]: {"href": self.builder.get_relative_uri(docname, s["doc"]), "title": s["title"]} for s in sections
+    }
     titles = {s["doc"]: s["title"] for s in sections}
     context = RenderContext(links=links, options=node["options"], page_title=titles.get(docname, ""))
     self.body.append(render_worksheet(node["instrument"], context))

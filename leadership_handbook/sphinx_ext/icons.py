@@ -14,7 +14,14 @@ from urllib.parse import quote
 
 import pydata_sphinx_theme
 
-FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+FONTAWESOME_JS = (
+    Path(pydata_sphinx_theme.__file__).parent
+    / "theme"
+    / "pydata_sphinx_theme"
+    / "static"
+    / "scripts"
+    / "fontawesome.js"
+)
 PACK = re.compile(r'var p=\{(.*?)\};.*?d\("(fab|far|fas)",p\)', re.S)
 ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]+)","(M[^"]+)"\]')
 # The theme's own stylesheet draws some icons as glyphs too (admonition titles, download links):
@@ -22,7 +29,7 @@ ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*
 ICON_VARIABLE = re.compile(r'--pst-icon-([a-z-]+):(?:"([^"]*)"|var\(--pst-icon-([a-z-]+)\))')
 CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 GLYPH_CONTENT = re.compile(r"content:var\(--pst-icon-([a-z-]+)\)")
-ICON_CLASS = re.compile(r'\bfa-(?!solid\b|regular\b|brands\b|lg\b|xs\b|sm\b|fw\b)([a-z0-9-]+)')
+ICON_CLASS = re.compile(r"\bfa-(?!solid\b|regular\b|brands\b|lg\b|xs\b|sm\b|fw\b)([a-z0-9-]+)")
 STYLESHEET = "lh-icons.css"
 
 
@@ -85,18 +92,21 @@ def glyph_icons_css(theme_css: str, packs: dict) -> str:
         found = packs.get("fas:unicode", {}).get(code) or packs.get("fab:unicode", {}).get(code)
         if not found:
             continue
-        rules.append(f"{selector.strip()} {{ --lh-icon: {_mask(*found)}; content: \"\" !important; "
-                     "font-family: inherit !important; display: inline-block; width: 1em; height: 1em; "
-                     "background-color: currentColor; "
-                     "-webkit-mask: var(--lh-icon) center / contain no-repeat; "
-                     "mask: var(--lh-icon) center / contain no-repeat; }")
+        rules.append(
+            f'{selector.strip()} {{ --lh-icon: {_mask(*found)}; content: "" !important; '
+            "font-family: inherit !important; display: inline-block; width: 1em; height: 1em; "
+            "background-color: currentColor; "
+            "-webkit-mask: var(--lh-icon) center / contain no-repeat; "
+            "mask: var(--lh-icon) center / contain no-repeat; }"
+        )
     return "\n".join(rules) + "\n"
 
 
 def _drop_fontawesome(app, pagename, templatename, context, doctree):
     if "script_files" in context:
-        context["script_files"][:] = [s for s in context["script_files"]
-                                      if "fontawesome.js" not in (getattr(s, "filename", "") or "")]
+        context["script_files"][:] = [
+            s for s in context["script_files"] if "fontawesome.js" not in (getattr(s, "filename", "") or "")
+        ]
     app.add_css_file(STYLESHEET)
 
 
@@ -109,8 +119,9 @@ def _write_stylesheet(app, exception):
         names |= set(ICON_CLASS.findall(page.read_text(encoding="utf-8", errors="replace")))
     packs = icon_paths(FONTAWESOME_JS.read_text(encoding="utf-8"))
     theme_css = (outdir / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
-    (outdir / "_static" / STYLESHEET).write_text(icons_css(names, packs) + glyph_icons_css(theme_css, packs),
-                                                 encoding="utf-8")
+    (outdir / "_static" / STYLESHEET).write_text(
+        icons_css(names, packs) + glyph_icons_css(theme_css, packs), encoding="utf-8"
+    )
 
 
 def setup_icons(app):

@@ -16,7 +16,6 @@
 
 import html
 import re
-
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -30,7 +29,7 @@ THEBE_MARKERS = ("THEBE_JS_URL", "sphinx-thebe.js", "thebe@")
 # (None: never used in this book, such as Thebe's styles).
 ASSET_USED_WHEN = {
     "sphinx-thebe.css": None,
-    "sphinx-design.min.css": ' sd-',
+    "sphinx-design.min.css": " sd-",
     "design-tabs.js": "sd-tab",
     "pygments.css": 'class="highlight',
     "copybutton.css": 'class="highlight',

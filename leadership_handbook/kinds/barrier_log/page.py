@@ -1,77 +1,65 @@
-"""The hidden-curriculum barrier log (``kind: barrier_log``): a list of entries, five fields each.
+"""What the barrier log's templates need beyond the instrument: its blank entries and the keys to its types
+and scales (the worksheet), its quadrants and priority range (the scoring guide).
 
-The server renders ``BLANK_ROWS`` blank entries (the printable worksheet); the page's script can add and
-remove entries. Every entry is a fieldset numbered B1, B2, ... with the challenge, the barrier type, how
-often it happens, its impact and what it could teach the reader.
+The server renders ``entries.blank_rows`` blank entries, numbered B1, B2, ... (the printable worksheet). To add
+an entry, the page's script copies the first of them and renumbers it, so the entry's markup is written once,
+in ``worksheet.html``.
 """
 
-from html import escape
+from __future__ import annotations
 
-SCRIPTS = ["lh-barrier_log.js"]
+from typing import NamedTuple
 
-BLANK_ROWS = 5
-
-FIELDS = (  # (field, label, kind)
-    ("challenge", "The challenge: what happens?", "text"),
-    ("barrier_type", "Type of barrier", "select"),
-    ("frequency", "How often", "select"),
-    ("impact", "Impact", "select"),
-    ("could_teach", "What it could teach me", "text"),
-)
+from leadership_handbook.kinds.barrier_log.rules import priority_range
 
 
-def _options(instrument, field):
-    if field == "barrier_type":
-        return [(t["id"], t["label"]) for t in instrument["barrier_types"]]
-    scale = instrument["frequency_scale" if field == "frequency" else "impact_scale"]
-    return [(str(p["value"]), f"{p['value']}: {p['label']}") for p in scale]
+class Control(NamedTuple):
+    """One field of an entry, as the worksheet shows it."""
+
+    id: str  # the field's id in entries.fields
+    label: str
+    kind: str  # "text" (a text box) or "select" (a list to choose from)
+    options: list[tuple[str, str]]  # (value, shown text) of each choice; none for text
 
 
-def entry_html(instrument, number: int) -> str:
-    """One blank entry; the page's script builds the same markup when a reader adds an entry."""
-    entry = f"B{number}"
-    fields = []
-    for field, label, kind in FIELDS:
-        fid = f"bl-{number}-{field}"
-        if kind == "text":
-            control = f'<textarea id="{fid}" name="{fid}" rows="2"></textarea>'
-        else:
-            options = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in _options(instrument, field))
-            control = f'<select id="{fid}" name="{fid}"><option value="">Choose\u2026</option>{options}</select>'
-        fields.append(
-            f'<div class="lh-field lh-field-{kind}" data-field="{field}"><label for="{fid}">{escape(label)}</label>'
-            f'{control}<p class="lh-field-message" id="msg-{fid}"></p></div>'
-        )
-    return (
-        f'<li class="lh-entry" data-entry="{number}"><fieldset><legend>Entry {entry}</legend>'
-        f'<div class="lh-entry-fields">{"".join(fields)}</div>'
-        f'<button type="button" class="lh-button lh-button-secondary lh-remove-row" hidden>Remove entry {entry}</button>'
-        "</fieldset></li>"
-    )
+def controls(instrument) -> list[Control]:
+    """The fields of an entry, in the form's order."""
+    out = []
+    for field in instrument["entries"]["fields"]:
+        if "choices" not in field:
+            out.append(Control(field["id"], field["label"], "text", []))
+            continue
+        options = [
+            (str(c["value"]), f"{c['value']}: {c['label']}") if "value" in c else (c["id"], c["label"])
+            for c in instrument[field["choices"]]
+        ]
+        out.append(Control(field["id"], field["label"], "select", options))
+    return out
 
 
-def _key(title, pairs):
-    items = "".join(f"<li><b>{escape(a)}</b> {escape(b)}</li>" for a, b in pairs)
-    return f'<div class="lh-key-part"><p><strong>{escape(title)}</strong></p><ul>{items}</ul></div>'
+def _scale_key(instrument, field_id):
+    """A scale field's key: its title ("How often (1 to 5)") and each value's meaning."""
+    field = next(f for f in instrument["entries"]["fields"] if f["id"] == field_id)
+    scale = instrument[field["choices"]]
+    title = f"{field['label']} ({scale[0]['value']} to {scale[-1]['value']})"
+    return title, [(str(p["value"]), p["label"]) for p in scale]
 
 
-def render(instrument, context):
-    types = [(t["label"] + ":", t["description"]) for t in instrument["barrier_types"]]
-    freq = [(str(p["value"]), p["label"]) for p in instrument["frequency_scale"]]
-    imp = [(str(p["value"]), p["label"]) for p in instrument["impact_scale"]]
-    top_n = instrument["scoring"]["top_n"]
-    parts = [
-        f'<p class="lh-scale-key">Write one entry for each challenge your work throws at you that no job description '
-        f'mentions. Fill in all five fields: a complete entry is ranked by how often it happens times its impact, and '
-        f'your top {top_n} become learning goals.</p>',
-        '<div class="lh-key">',
-        _key("Types of barrier", types),
-        _key("How often (1 to 5)", freq),
-        _key("Impact (1 to 5)", imp),
-        "</div>",
-        '<ol class="lh-entries">',
-        *(entry_html(instrument, n) for n in range(1, BLANK_ROWS + 1)),
-        "</ol>",
-        '<button type="button" class="lh-button lh-button-secondary lh-add-row" hidden>Add a row</button>',
+def worksheet_context(instrument, context):
+    keys = [
+        ("Types of barrier", [(t["label"] + ":", t["description"]) for t in instrument["barrier_types"]]),
+        _scale_key(instrument, "frequency"),
+        _scale_key(instrument, "impact"),
     ]
-    return "\n".join(parts)
+    return {
+        "keys": keys,
+        "controls": controls(instrument),
+        "prefix": instrument["entries"]["id_prefix"],
+        "numbers": range(1, instrument["entries"]["blank_rows"] + 1),
+    }
+
+
+def answer_key_context(instrument):
+    low, high = priority_range(instrument)
+    quadrant_rows = [[q["label"], q["frequency"], q["impact"], q["advice"]] for q in instrument["quadrants"]]
+    return {"priority_low": low, "priority_high": high, "quadrant_rows": quadrant_rows}

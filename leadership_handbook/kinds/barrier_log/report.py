@@ -3,31 +3,53 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from leadership_handbook.core.formatting import markdown_table
-from leadership_handbook.core.notebook import MID, LIGHT, PALE, figure
+from leadership_handbook.core.notebook import LIGHT, MID, PALE, figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["barrier_table_markdown", "learning_goals_markdown", "prioritisation_matrix"]
 
 
 def barrier_table_markdown(rows: Sequence[Mapping]) -> str:
     """The prioritised entries."""
-    body = [[r["rank"], r["id"], r["challenge"], r["type_label"], r["frequency"], r["impact"], r["priority"],
-             r["quadrant_label"]] for r in rows]
-    return markdown_table(["Rank", "Entry", "Challenge", "Barrier type", "Frequency", "Impact", "Priority",
-                           "Quadrant"], body, ["r", "l", "l", "l", "r", "r", "r", "l"])
+    body = [
+        [
+            r["rank"],
+            r["id"],
+            r["challenge"],
+            r["type_label"],
+            r["frequency"],
+            r["impact"],
+            r["priority"],
+            r["quadrant_label"],
+        ]
+        for r in rows
+    ]
+    return markdown_table(
+        ["Rank", "Entry", "Challenge", "Barrier type", "Frequency", "Impact", "Priority", "Quadrant"],
+        body,
+        ["r", "l", "l", "l", "r", "r", "r", "l"],
+    )
 
 
 def learning_goals_markdown(goals: Sequence[Mapping]) -> str:
     """The top learning goals as a table, highest priority first."""
-    rows = [[n, g["goal"], f"{g['entry']}: {g['challenge']}", g["priority"], f"{g['quadrant_label']}. {g['advice']}"]
-            for n, g in enumerate(goals, start=1)]
-    return markdown_table(["Goal", "What I want to learn", "From the challenge", "Priority", "Approach"], rows,
-                          ["r", "l", "l", "r", "l"])
+    rows = [
+        [n, g["goal"], f"{g['entry']}: {g['challenge']}", g["priority"], f"{g['quadrant_label']}. {g['advice']}"]
+        for n, g in enumerate(goals, start=1)
+    ]
+    return markdown_table(
+        ["Goal", "What I want to learn", "From the challenge", "Priority", "Approach"], rows, ["r", "l", "l", "r", "l"]
+    )
 
 
-def prioritisation_matrix(spec: Mapping, rows: Sequence[Mapping], title: str = "Barrier prioritisation matrix"
-                          ) -> Figure:
+def prioritisation_matrix(
+    spec: Mapping, rows: Sequence[Mapping], title: str = "Barrier prioritisation matrix"
+) -> Figure:
     """Entries placed by frequency (x) and impact (y), with the four quadrants named in the corners."""
     freq = [p["value"] for p in spec["frequency_scale"]]
     imp = [p["value"] for p in spec["impact_scale"]]
@@ -42,10 +64,17 @@ def prioritisation_matrix(spec: Mapping, rows: Sequence[Mapping], title: str = "
     for q in spec["quadrants"]:
         qx = x1 - 0.08 if q["frequency"] == "high" else x0 + 0.08
         qy = y1 - 0.1 if q["impact"] == "high" else y0 + 0.1
-        ax.text(qx, qy, q["label"], ha="right" if q["frequency"] == "high" else "left",
-                va="top" if q["impact"] == "high" else "bottom", fontsize=10, weight="bold", color=MID)
-    offsets = [(0, 0), (0.2, 0.2), (-0.2, 0.2), (0.2, -0.2), (-0.2, -0.2), (0, 0.3), (0, -0.3), (0.3, 0),
-               (-0.3, 0)]
+        ax.text(
+            qx,
+            qy,
+            q["label"],
+            ha="right" if q["frequency"] == "high" else "left",
+            va="top" if q["impact"] == "high" else "bottom",
+            fontsize=10,
+            weight="bold",
+            color=MID,
+        )
+    offsets = [(0, 0), (0.2, 0.2), (-0.2, 0.2), (0.2, -0.2), (-0.2, -0.2), (0, 0.3), (0, -0.3), (0.3, 0), (-0.3, 0)]
     placed = {}
     for row in rows:
         cell = (row["frequency"], row["impact"])
@@ -59,10 +88,15 @@ def prioritisation_matrix(spec: Mapping, rows: Sequence[Mapping], title: str = "
     ax.set_ylim(y0, y1)
     ax.set_xticks(freq, [str(v) for v in freq])
     ax.set_yticks(imp, [str(v) for v in imp])
-    ax.set_xlabel(f"How often it happens ({freq[0]} = {spec['frequency_scale'][0]['label'].lower()}, "
-                  f"{freq[-1]} = {spec['frequency_scale'][-1]['label'].lower()})")
-    ax.set_ylabel(f"Impact ({imp[0]} = {spec['impact_scale'][0]['label'].lower()}, "
-                  f"{imp[-1]} = {spec['impact_scale'][-1]['label'].lower()})", fontsize=9)
+    ax.set_xlabel(
+        f"How often it happens ({freq[0]} = {spec['frequency_scale'][0]['label'].lower()}, "
+        f"{freq[-1]} = {spec['frequency_scale'][-1]['label'].lower()})"
+    )
+    ax.set_ylabel(
+        f"Impact ({imp[0]} = {spec['impact_scale'][0]['label'].lower()}, "
+        f"{imp[-1]} = {spec['impact_scale'][-1]['label'].lower()})",
+        fontsize=9,
+    )
     ax.set_title(title)
     ax.grid(True, color=LIGHT, linewidth=0.6, zorder=0)
     return fig

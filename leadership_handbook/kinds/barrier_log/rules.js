@@ -1,1 +1,140 @@
-// placeholder until the kind is moved
+/* The barrier log's rules in the page: the twin of rules.py (validate_entries, check_rows, prioritise,
+   learning_goals, ...), pure functions with no DOM. cases.json, written by the Python rules, holds the two
+   equal (node --test tests/js). */
+(function (factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"));
+  } else {
+    const LH = window.LH;
+    (LH.rules = LH.rules || {}).barrier_log = factory(LH.format, LH.errors);
+  }
+})(function (format, errors) {
+  "use strict";
+
+  // The template with each {name} replaced by values[name], as rules.py's _fill does.
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g,
+    (m, k) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
+  const fieldOf = (spec, id) => spec.entries.fields.find((f) => f.id === id);
+  const isScale = (spec, field) => "value" in spec[field.choices][0];
+  const priorityOf = (frequency, impact) => frequency * impact;
+
+  // What an entry field may hold: a barrier type's ids or a scale's values, in file order; null for text.
+  function choiceValues(spec, fieldId) {
+    const field = fieldOf(spec, fieldId);
+    if (!("choices" in field)) return null;
+    return spec[field.choices].map((c) => ("value" in c ? c.value : c.id));
+  }
+
+  function checkField(spec, field, value, item_id) {
+    const name = field.id, allowed = choiceValues(spec, name);
+    if (allowed === null) {
+      return errors.checkText(value, { field: name, item_id, max_length: spec.entries.max_text_length });
+    }
+    if (isScale(spec, field)) {
+      return errors.checkWholeNumber(value, { field: name, item_id, minimum: allowed[0],
+        maximum: allowed[allowed.length - 1] });
+    }
+    if (!allowed.includes(value)) {
+      throw new errors.InputError(JSON.stringify(value) + " is not a barrier type",
+        { item_id, field: name, allowed: "one of " + allowed.join(", ") });
+    }
+    return value;
+  }
+
+  // Clean copies of the entries with id (B1...) and entry (1, 2, ...); throws InputError as Python does.
+  function validateEntries(spec, entries) {
+    const { scoring, entries: form } = spec;
+    const records = errors.checkRecords(entries, { fields: form.fields.map((f) => f.id), noun: "entry",
+      plural: "entries", prefix: form.id_prefix, minimum: scoring.min_entries, maximum: scoring.max_entries });
+    // The barrier type is checked first, then the other fields in order, as in Python.
+    const first = form.fields.filter((f) => "choices" in f && !isScale(spec, f))
+      .concat(form.fields.filter((f) => !("choices" in f) || isScale(spec, f)));
+    return records.map(([n, item_id, entry]) => {
+      const values = {}, row = { id: item_id, entry: n };
+      for (const field of first) values[field.id] = checkField(spec, field, entry[field.id], item_id);
+      for (const field of form.fields) row[field.id] = values[field.id];
+      return row;
+    });
+  }
+
+  // The page's check of the entries as the form holds them: {entry, id, blank, problems, clean} per row.
+  function checkRows(spec, rows) {
+    const form = spec.entries, most = form.max_text_length, messages = form.messages;
+    return rows.map((row, index) => {
+      const n = index + 1, item_id = form.id_prefix + n;
+      const clean = { id: item_id, entry: n }, problems = {};
+      let blank = true;
+      for (const field of form.fields) {
+        const name = field.id, value = row[name], allowed = choiceValues(spec, name);
+        let problem = null;
+        if (allowed === null) {
+          const text = typeof value === "string" ? value.trim() : "";
+          if (text) blank = false;
+          if (!text) problem = field.missing;
+          else if (format.textLength(text) > most) {
+            problem = fill(messages.too_long, { length: format.textLength(text), max: most });
+          }
+          clean[name] = text;
+        } else {
+          if (value !== null && value !== undefined && value !== "") blank = false;
+          const chosen = allowed.includes(value);
+          if (!chosen) problem = field.missing;
+          clean[name] = chosen ? value : null;
+        }
+        if (problem) problems[name] = fill(messages.needed, { problem, id: item_id });
+      }
+      return { entry: n, id: item_id, blank, problems,
+        clean: blank || Object.keys(problems).length ? null : clean };
+    });
+  }
+
+  // The quadrant of the matrix a (frequency, impact) pair falls in (the file has one for each pair).
+  function quadrantFor(spec, frequency, impact) {
+    const high = spec.scoring.high_from;
+    const f = frequency >= high ? "high" : "low", i = impact >= high ? "high" : "low";
+    return spec.quadrants.find((q) => q.frequency === f && q.impact === i);
+  }
+
+  // The lowest and highest priority the file's scales allow.
+  function priorityRange(spec) {
+    const products = [];
+    for (const f of spec.frequency_scale) {
+      for (const i of spec.impact_scale) products.push(priorityOf(f.value, i.value));
+    }
+    return [Math.min(...products), Math.max(...products)];
+  }
+
+  // Checked entries with priority, quadrant, quadrant_label, type_label and rank, most pressing first.
+  function rankEntries(spec, entries) {
+    const types = Object.fromEntries(spec.barrier_types.map((t) => [t.id, t.label]));
+    const rows = entries.map((entry) => {
+      const q = quadrantFor(spec, entry.frequency, entry.impact);
+      return Object.assign({}, entry, { priority: priorityOf(entry.frequency, entry.impact), quadrant: q.id,
+        quadrant_label: q.label, type_label: types[entry.barrier_type] });
+    });
+    rows.sort((a, b) => b.priority - a.priority || b.impact - a.impact || b.frequency - a.frequency ||
+      a.entry - b.entry);
+    rows.forEach((row, i) => { row.rank = i + 1; });
+    return rows;
+  }
+
+  const prioritise = (spec, entries) => rankEntries(spec, validateEntries(spec, entries));
+
+  // The first topN (default scoring.top_n) ranked rows as learning goals, best first.
+  function goalsFromRanking(spec, rows, topN = null) {
+    const n = topN === null ? spec.scoring.top_n : topN;
+    const quadrants = Object.fromEntries(spec.quadrants.map((q) => [q.id, q]));
+    return rows.slice(0, n).map((r) => ({ rank: r.rank, entry: r.id, goal: r.could_teach, challenge: r.challenge,
+      priority: r.priority, quadrant_label: r.quadrant_label, advice: quadrants[r.quadrant].advice }));
+  }
+
+  function learningGoals(spec, entries, topN = null) {
+    const n = errors.checkWholeNumber(topN === null ? spec.scoring.top_n : topN,
+      { field: "top_n", minimum: 1, maximum: spec.scoring.max_entries });
+    return goalsFromRanking(spec, prioritise(spec, entries), n);
+  }
+
+  return { choiceValues, validateEntries, checkRows, quadrantFor, priorityRange, rankEntries, prioritise,
+    goalsFromRanking, learningGoals };
+});

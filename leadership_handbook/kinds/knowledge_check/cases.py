@@ -27,8 +27,7 @@ def inputs():
         cases += [
             {"name": f"{part_id}: the part", "call": "get_part", "args": [part_id]},
             {"name": f"{part_id}: no answers", "call": "check_answers", "args": [part_id, {}]},
-            {"name": f"{part_id}: every answer blank", "call": "check_answers",
-             "args": [part_id, dict.fromkeys(ids)]},
+            {"name": f"{part_id}: every answer blank", "call": "check_answers", "args": [part_id, dict.fromkeys(ids)]},
             {"name": f"{part_id}: every answer right", "call": "check_answers", "args": [part_id, right]},
             {"name": f"{part_id}: every answer wrong", "call": "check_answers", "args": [part_id, wrong]},
             {"name": f"{part_id}: nothing checked yet", "call": "progress", "args": [part_id, right, []]},
@@ -37,10 +36,16 @@ def inputs():
         ]
     first = rules.get_part(instrument, parts[0])["questions"]
     cases += [
-        {"name": "upper case and spaces are accepted", "call": "check_answers",
-         "args": [parts[0], {first[0]["id"]: " B ", first[1]["id"]: "A", first[2]["id"]: "\tc\n"}]},
-        {"name": "checked twice counts once", "call": "progress",
-         "args": [parts[0], {first[0]["id"]: "a"}, [first[0]["id"], first[0]["id"]]]},
+        {
+            "name": "upper case and spaces are accepted",
+            "call": "check_answers",
+            "args": [parts[0], {first[0]["id"]: " B ", first[1]["id"]: "A", first[2]["id"]: "\tc\n"}],
+        },
+        {
+            "name": "checked twice counts once",
+            "call": "progress",
+            "args": [parts[0], {first[0]["id"]: "a"}, [first[0]["id"], first[0]["id"]]],
+        },
     ]
     for n in range(36):
         part_id = rng.choice(parts)
@@ -70,8 +75,11 @@ def inputs():
         ("a number", "check_answers", [parts[0], {q["id"]: 1}]),
         ("true", "check_answers", [parts[0], {q["id"]: True}]),
         ("a list of letters", "check_answers", [parts[0], {q["id"]: ["a"]}]),
-        ("a question of another part", "check_answers",
-         [parts[0], {rules.get_part(instrument, parts[1])["questions"][0]["id"]: "a"}]),
+        (
+            "a question of another part",
+            "check_answers",
+            [parts[0], {rules.get_part(instrument, parts[1])["questions"][0]["id"]: "a"}],
+        ),
         ("answers as a list", "check_answers", [parts[0], ["a", "b"]]),
         ("answers as text", "check_answers", [parts[0], "abcab"]),
         ("no answers at all", "check_answers", [parts[0], None]),

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-__all__ = ["question_markdown", "feedback_markdown", "sources_line"]
+from leadership_handbook.core.formatting import sources_line
+
+__all__ = ["question_markdown", "feedback_markdown"]
 
 
 def question_markdown(number: int, question: Mapping) -> str:
@@ -40,9 +42,3 @@ def feedback_markdown(marked: Mapping, sources: Mapping) -> str:
             lines.append(f"- *{cite}*")
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-def sources_line(keys: Sequence[str], sources: Mapping) -> str:
-    """``Sources: A (2017); B (2012).`` from BibTeX keys, or an empty string."""
-    keys = list(keys)
-    return ("Sources: " + "; ".join(sources.get(k, k) for k in keys) + ".") if keys else ""

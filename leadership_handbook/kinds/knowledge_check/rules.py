@@ -34,8 +34,12 @@ def get_part(instrument: Mapping, part_id: str) -> dict:
     for part in instrument["parts"]:
         if part["id"] == part_id:
             return part
-    raise InputError(f"{part_id!r} is not a part of the knowledge checks", source="Your answers", field="part",
-                     allowed="one of " + ", ".join(part_ids(instrument)))
+    raise InputError(
+        f"{part_id!r} is not a part of the knowledge checks",
+        source="Your answers",
+        field="part",
+        allowed="one of " + ", ".join(part_ids(instrument)),
+    )
 
 
 def _clean_choice(question, value, source):
@@ -44,26 +48,42 @@ def _clean_choice(question, value, source):
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(f"{value!r} is not a letter", source=source, item_id=question["id"], field="answer",
-                         allowed=allowed + " (letters go in quotes)")
+        raise InputError(
+            f"{value!r} is not a letter",
+            source=source,
+            item_id=question["id"],
+            field="answer",
+            allowed=allowed + " (letters go in quotes)",
+        )
     choice = value.strip().lower()
     if choice not in letters:
-        raise InputError(f"{value!r} is not an option of this question", source=source, item_id=question["id"],
-                         field="answer", allowed=allowed)
+        raise InputError(
+            f"{value!r} is not an option of this question",
+            source=source,
+            item_id=question["id"],
+            field="answer",
+            allowed=allowed,
+        )
     return choice
 
 
 def check_answers(instrument: Mapping, part_id: str, answers, *, source: str = "Your answers") -> dict:
     """Mark one part. Returns a plain dict::
 
-        {"part": "part-1", "title": ..., "correct": 3, "answered": 4, "total": 5,
-         "questions": [{"id", "prompt", "chosen" (letter or None), "correct_option", "is_correct",
-                        "cite", "options": [{"id", "text", "correct", "chosen", "explanation"}, ...]}]}
+    {"part": "part-1", "title": ..., "correct": 3, "answered": 4, "total": 5,
+     "questions": [{"id", "prompt", "chosen" (letter or None), "correct_option", "is_correct",
+                    "cite", "options": [{"id", "text", "correct", "chosen", "explanation"}, ...]}]}
     """
     part = get_part(instrument, part_id)
     ids = [q["id"] for q in part["questions"]]
-    check_answer_map(answers, ids, source=source, noun=f"a question in {part_id}", id_field="question id",
-                     example='{"' + ids[0] + '": "a"}')
+    check_answer_map(
+        answers,
+        ids,
+        source=source,
+        noun=f"a question in {part_id}",
+        id_field="question id",
+        example='{"' + ids[0] + '": "a"}',
+    )
     questions, correct, answered = [], 0, 0
     for question in part["questions"]:
         chosen = _clean_choice(question, answers.get(question["id"]), source)
@@ -71,22 +91,39 @@ def check_answers(instrument: Mapping, part_id: str, answers, *, source: str = "
         is_correct = chosen == right
         correct += is_correct
         answered += chosen is not None
-        questions.append({
-            "id": question["id"],
-            "prompt": question["prompt"],
-            "chosen": chosen,
-            "correct_option": right,
-            "is_correct": is_correct,
-            "cite": list(question["cite"]),
-            "options": [{"id": o["id"], "text": o["text"], "correct": o["correct"], "chosen": o["id"] == chosen,
-                         "explanation": o["explanation"]} for o in question["options"]],
-        })
-    return {"part": part["id"], "title": part["title"], "correct": correct, "answered": answered,
-            "total": len(questions), "questions": questions}
+        questions.append(
+            {
+                "id": question["id"],
+                "prompt": question["prompt"],
+                "chosen": chosen,
+                "correct_option": right,
+                "is_correct": is_correct,
+                "cite": list(question["cite"]),
+                "options": [
+                    {
+                        "id": o["id"],
+                        "text": o["text"],
+                        "correct": o["correct"],
+                        "chosen": o["id"] == chosen,
+                        "explanation": o["explanation"],
+                    }
+                    for o in question["options"]
+                ],
+            }
+        )
+    return {
+        "part": part["id"],
+        "title": part["title"],
+        "correct": correct,
+        "answered": answered,
+        "total": len(questions),
+        "questions": questions,
+    }
 
 
-def progress(instrument: Mapping, part_id: str, answers, checked: Sequence[str], *,
-             source: str = "Your answers") -> dict:
+def progress(
+    instrument: Mapping, part_id: str, answers, checked: Sequence[str], *, source: str = "Your answers"
+) -> dict:
     """The page's tally of one part: ``checked`` lists the questions whose answer the reader has checked.
 
     Returns ``{"part", "correct", "checked", "answered", "total"}``: ``checked`` counts the checked questions
@@ -95,12 +132,26 @@ def progress(instrument: Mapping, part_id: str, answers, checked: Sequence[str],
     marked = check_answers(instrument, part_id, answers, source=source)
     ids = [q["id"] for q in marked["questions"]]
     if isinstance(checked, (str, bytes, Mapping)) or not isinstance(checked, Sequence):
-        raise InputError(f"the checked questions are a {type(checked).__name__}, not a list", source=source,
-                         field="checked", allowed="a list of question ids such as [\"" + ids[0] + "\"]")
+        raise InputError(
+            f"the checked questions are a {type(checked).__name__}, not a list",
+            source=source,
+            field="checked",
+            allowed='a list of question ids such as ["' + ids[0] + '"]',
+        )
     for key in checked:
         if key not in ids:
-            raise InputError(f"{key!r} is not a question in {part_id}", source=source, item_id=key,
-                             field="checked", allowed="the question ids " + ", ".join(ids))
+            raise InputError(
+                f"{key!r} is not a question in {part_id}",
+                source=source,
+                item_id=key,
+                field="checked",
+                allowed="the question ids " + ", ".join(ids),
+            )
     done = [q for q in marked["questions"] if q["id"] in checked and q["chosen"] is not None]
-    return {"part": marked["part"], "correct": sum(q["is_correct"] for q in done), "checked": len(done),
-            "answered": marked["answered"], "total": marked["total"]}
+    return {
+        "part": marked["part"],
+        "correct": sum(q["is_correct"] for q in done),
+        "checked": len(done),
+        "answered": marked["answered"],
+        "total": marked["total"],
+    }

@@ -1,110 +1,114 @@
-"""The wants-versus-needs partnering planner (``kind: partnering_planner``): one card per client request.
+"""What the partnering planner's templates need beyond the instrument: its request cards' fields, the key to the
+evidence options and measures (with their sources), and the measures that count, in words.
 
-Each request has the fields of :data:`leadership_handbook.partnering.ROW_FIELDS`: the stated want, the capability
-need, the evidence (one or more of the file's evidence options), the agreed measures (Kirkpatrick levels or LTEM
-tiers), what we will see, the owner and the date. Without JavaScript the cards are a printable worksheet, with a key
-to the evidence options and measures; in the page, ``lh-partnering_planner.js`` builds the one-page brief with the
-same rules as :func:`~leadership_handbook.partnering.build_brief` and
-:func:`~leadership_handbook.partnering.brief_table`.
+A card has one field per column of the file's ``brief_columns``, in that order (the fields of
+:func:`~leadership_handbook.kinds.partnering_brief.rules.row_fields`): a text box for each text, and a list of
+choices for the evidence and the measures. Without JavaScript the cards are a printable worksheet; in the page,
+``form.js`` builds the one-page brief with ``rules.js``, the twin of ``rules.py``.
 """
 
-from html import escape
+from __future__ import annotations
 
-from leadership_handbook.instruments import source_lookup
+from typing import NamedTuple
 
-SCRIPTS = ["lh-partnering_planner.js"]
-BLANK_ROWS = 3
+from leadership_handbook.core.instruments import source_lookup
+from leadership_handbook.kinds.partnering_brief.rules import LIST_FIELDS, beyond_reactions_levels, row_fields
 
-# (field, label, hint, multi-line)
-_TEXTS = {
-    "want": ("Stated want", "what the client asked for", True),
-    "need": ("Capability need", "what people need to be able to do, and where", True),
-    "indicator": ("What we will see", "the sign that it worked, and when", True),
-    "owner": ("Owner", "who makes sure it happens", False),
-    "by": ("Date", "by when: a date, a week or a month", False),
+BLANK_CARDS = 3
+
+
+class TextBox(NamedTuple):
+    """A text field of a card; its label is the brief column's."""
+
+    hint: str  # shown after the label, in brackets
+    multiline: bool  # a textarea of two lines, else a one-line input
+
+
+class ChoiceList(NamedTuple):
+    """A field of a card that holds a list of ids: one select to start, and a button that adds another."""
+
+    legend: str
+    more: str  # the label of the button that adds a choice
+
+
+TEXT_BOXES = {
+    "want": TextBox("what the client asked for", multiline=True),
+    "need": TextBox("what people need to be able to do, and where", multiline=True),
+    "indicator": TextBox("the sign that it worked, and when", multiline=True),
+    "owner": TextBox("who makes sure it happens", multiline=False),
+    "by": TextBox("by when: a date, a week or a month", multiline=False),
+}
+CHOICE_LISTS = {
+    "evidence": ChoiceList("Evidence behind the approach", "Add more evidence"),
+    "measures": ChoiceList("Agreed measure (Kirkpatrick level or LTEM tier)", "Add another measure"),
 }
 
 
-def _text_field(pid, field):
-    label, hint, multi = _TEXTS[field]
-    fid = f"{pid}-{field}"
-    control = (f'<textarea id="{fid}" name="{fid}" data-f="{field}" rows="2"></textarea>' if multi else
-               f'<input type="text" id="{fid}" name="{fid}" data-f="{field}" autocomplete="off">')
-    return (f'<div class="lh-pp-field lh-pp-{field}"><label for="{fid}">{escape(label)} '
-            f'<span class="lh-pp-hint">({escape(hint)})</span></label>{control}'
-            f'<p class="lh-field-message" id="msg-{fid}"></p></div>')
+class CardField(NamedTuple):
+    """One field of a request card, in column order: ``box`` for a text, ``choices`` for a list of ids."""
+
+    field: str
+    label: str
+    box: TextBox | None
+    choices: ChoiceList | None
+    groups: list  # a list's options: [(optgroup label, or None for none, [(value, text), ...]), ...]
 
 
-def _options(spec, field):
-    if field == "evidence":
-        return "".join(f'<option value="{escape(e["id"])}">{escape(e["label"])}</option>'
-                       for e in spec["evidence_options"])
-    groups = []
-    for framework in spec["frameworks"]:
-        options = "".join(f'<option value="{escape(m["id"])}">{escape(m["label"])}</option>'
-                          for m in spec["measures"] if m["framework"] == framework["id"])
-        groups.append(f'<optgroup label="{escape(framework["label"])}">{options}</optgroup>')
-    return "".join(groups)
+def _groups(spec, field):
+    if field == "measures":
+        return [
+            (f["label"], [(m["id"], m["label"]) for m in spec["measures"] if m["framework"] == f["id"]])
+            for f in spec["frameworks"]
+        ]
+    return [(None, [(o["id"], o["label"]) for o in spec[LIST_FIELDS[field]]])]
 
 
-def _choice_field(pid, spec, field, legend, more):
-    fid = f"{pid}-{field}"
-    return (f'<fieldset class="lh-pp-field lh-pp-choices lh-pp-{field}"><legend>{escape(legend)}</legend>'
-            f'<div class="lh-pp-selects" data-choices="{field}"><div class="lh-pp-choice">'
-            f'<label for="{fid}-1">Choice 1</label><select id="{fid}-1" name="{fid}-1" data-f="{field}">'
-            f'<option value="">Choose\u2026</option>{_options(spec, field)}</select></div></div>'
-            f'<p class="lh-field-message" id="msg-{fid}"></p>'
-            f'<button type="button" class="lh-button lh-button-secondary lh-pp-more" data-more="{field}" hidden>'
-            f"{escape(more)}</button></fieldset>")
+def card_fields(spec) -> list[CardField]:
+    """A request card's fields, in the order of the file's ``brief_columns``."""
+    labels = {c["id"]: c["label"] for c in spec["brief_columns"]}
+    return [
+        CardField(
+            field,
+            labels[field],
+            TEXT_BOXES.get(field),
+            CHOICE_LISTS.get(field),
+            _groups(spec, field) if field in LIST_FIELDS else [],
+        )
+        for field in row_fields(spec)
+    ]
 
 
-def _row(spec, p, n):
-    pid = f"{p}-{n}"
-    return (
-        f'<fieldset class="lh-pp-row" data-row="{n}"><legend>Request {n}</legend><div class="lh-pp-grid">'
-        + _text_field(pid, "want") + _text_field(pid, "need")
-        + _choice_field(pid, spec, "evidence", "Evidence behind the approach", "Add more evidence")
-        + _choice_field(pid, spec, "measures", "Agreed measure (Kirkpatrick level or LTEM tier)", "Add another measure")
-        + _text_field(pid, "indicator") + _text_field(pid, "owner") + _text_field(pid, "by")
-        + f'</div><button type="button" class="lh-remove-row" data-remove="row" aria-label="Remove request {n}" '
-        f"hidden>Remove this request</button></fieldset>"
-    )
+def _or_list(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _key(spec):
+def levels_that_count(spec) -> list[str]:
+    """The levels that count as going beyond reactions, in words: ["Kirkpatrick Level 3 or 4", "LTEM tier 7 or 8"]."""
+    return [f"{group['level_name']} {_or_list(group['levels'])}" for group in beyond_reactions_levels(spec)]
+
+
+def worksheet_context(instrument, context):
     sources = source_lookup()
 
     def cites(keys):
-        if not keys:
-            return "no source"
-        return "; ".join(f'<span data-cite-key="{escape(k)}">{escape(sources.get(k, k))}</span>' for k in keys)
+        return [(k, sources.get(k, k)) for k in keys]
 
-    evidence = "".join(
-        f'<li><strong>{escape(e["label"])}.</strong> {escape(e["summary"])} <span class="lh-pp-src">'
-        f"({cites(e['cite'])})</span></li>" for e in spec["evidence_options"])
-    frameworks = "".join(
-        f'<li><strong>{escape(f["label"])}</strong> <span class="lh-pp-src">({cites(f["cite"])})</span>: '
-        + "; ".join(escape(m["label"]) for m in spec["measures"] if m["framework"] == f["id"]) + ".</li>"
-        for f in spec["frameworks"])
-    return (f'<details class="lh-pp-key"><summary>What the evidence options and measures mean</summary>'
-            f'<p><strong>Evidence options</strong></p><ul>{evidence}</ul>'
-            f'<p><strong>Measures</strong>: agree at least one measure of behaviour on the job or of results '
-            f"(Kirkpatrick Level 3 or 4, LTEM tier 7 or 8).</p><ul>{frameworks}</ul></details>")
+    return {
+        "p": instrument["id"],
+        "cards": range(1, BLANK_CARDS + 1),
+        "fields": card_fields(instrument),
+        "evidence_key": [(e, cites(e["cite"])) for e in instrument["evidence_options"]],
+        "framework_key": [
+            (f, cites(f["cite"]), [m for m in instrument["measures"] if m["framework"] == f["id"]])
+            for f in instrument["frameworks"]
+        ],
+        "levels_that_count": ", ".join(levels_that_count(instrument)),
+    }
 
 
-def render(instrument, context):
-    p = escape(instrument["id"])
-    rules = instrument["rules"]
-    rows = "".join(_row(instrument, p, n) for n in range(1, BLANK_ROWS + 1))
-    return "\n".join([
-        f'<div class="lh-pp" data-max-rows="{rules["max_rows"]}">',
-        f"<p>Write one request per card ({rules['min_rows']} to {rules['max_rows']}): from what the client asked "
-        "for, to the capability the organisation needs, to the evidence behind your approach, to the measure you "
-        "agree before anything is designed. Choose as many evidence options and measures as apply.</p>",
-        _key(instrument),
-        f'<div class="lh-pp-rows" data-rows="row">{rows}</div>',
-        f'<button type="button" class="lh-button lh-button-secondary lh-add-row" data-add="row" hidden>Add a request'
-        f"</button>",
-        f'<p class="lh-field-message" id="msg-{p}-rows"></p>',
-        "</div>",
-    ])
+def answer_key_context(instrument):
+    return {
+        "focus_that_counts": _or_list(instrument["rules"]["beyond_reactions_focus"]),
+        "levels_that_count": ", or ".join(levels_that_count(instrument)),
+    }

@@ -1,4 +1,4 @@
-"""The partnering planner in a notebook: Markdown tables and charts (shown with :mod:`leadership_handbook.core.notebook`)."""
+"""The partnering planner in a notebook: Markdown text (shown with :mod:`leadership_handbook.core.notebook`)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ def partnering_checks_markdown(brief: Mapping) -> str:
     """Two counts that show whether the brief can show change at work, and whether it rests on evidence."""
     rows = brief["rows"]
     beyond = [r["id"] for r in rows if r["beyond_reactions"]]
-    evidenced = [r["id"] for r in rows if r["evidence"] != ["no-direct-evidence"]]
-    lines = [f"- Rows with a measure of behaviour on the job or of results: {len(beyond)} of {len(rows)}"
-             + (f" ({', '.join(beyond)})." if beyond else "."),
-             f"- Rows that rest on research evidence: {len(evidenced)} of {len(rows)}"
-             + (f" ({', '.join(evidenced)})." if evidenced else ".")]
+    evidenced = [r["id"] for r in rows if r["direct_evidence"]]
+    lines = [
+        f"- Rows with a measure of behaviour on the job or of results: {len(beyond)} of {len(rows)}"
+        + (f" ({', '.join(beyond)})." if beyond else "."),
+        f"- Rows that rest on research evidence: {len(evidenced)} of {len(rows)}"
+        + (f" ({', '.join(evidenced)})." if evidenced else "."),
+    ]
     if not brief["warnings"]:
         lines.append("- No warnings: every check passed.")
     return "\n".join(lines)

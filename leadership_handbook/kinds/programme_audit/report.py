@@ -31,8 +31,10 @@ def audit_summary_markdown(audit: Mapping) -> str:
     rows = [[s["label"], f"{s['points']} of {s['max_points']}", percent(s["percent"])] for s in audit["stages"]]
     rows.append(["Whole programme", f"{audit['points']} of {audit['max_points']}", percent(audit["percent"])])
     table = markdown_table(["Stage", "Points", "Percent"], rows, ["l", "r", "r"], bold_last=True)
-    return (f"{table}\n\n**{audit['band_label']}.** {audit['band_meaning']} "
-            f"({audit['answered']} of {audit['total']} features answered.)")
+    return (
+        f"{table}\n\n**{audit['band_label']}.** {audit['band_meaning']} "
+        f"({audit['answered']} of {audit['total']} features answered.)"
+    )
 
 
 def audit_gaps_markdown(instrument: Mapping, audit: Mapping) -> str:
@@ -47,8 +49,7 @@ def audit_gaps_markdown(instrument: Mapping, audit: Mapping) -> str:
     return markdown_table(["Gap", "Now", "Why it matters", "Suggested action"], rows)
 
 
-def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme audit: where the gaps are"
-                    ) -> Figure:
+def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme audit: where the gaps are") -> Figure:
     """Stacked horizontal bars per feature: points in place (dark) and the gap to the maximum (hatched)."""
     features = audit["features"]
     stages = {s["id"]: s["label"] for s in instrument["stages"]}
@@ -59,8 +60,15 @@ def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme
     for yy, f in zip(y, features):
         ax.barh(yy, f["points"], color=DARK, edgecolor="black", height=0.6)
         unknown = f["answer"] is None
-        ax.barh(yy, f["gap"], left=f["points"], color="white", edgecolor="black", height=0.6,
-                hatch="xx" if unknown else "///")
+        ax.barh(
+            yy,
+            f["gap"],
+            left=f["points"],
+            color="white",
+            edgecolor="black",
+            height=0.6,
+            hatch="xx" if unknown else "///",
+        )
         ax.text(top + 0.05, yy, f["status"], va="center", fontsize=8)
     labels = [f"{stages[f['stage']].split()[0]}: {f['label']}" for f in features]
     ax.set_yticks(y, labels, fontsize=9)
@@ -69,8 +77,15 @@ def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme
     ax.set_xlabel(f"Points (0 = not in place, {top} = fully in place)")
     ax.set_ylabel("Design feature, by stage")
     ax.set_title(f"{title}\nOverall: {audit['percent']:.2f}% ({audit['band_label']})")
-    fig.legend(handles=[Patch(facecolor=DARK, edgecolor="black", label="In place"),
-                        Patch(facecolor="white", edgecolor="black", hatch="///", label="Gap"),
-                        Patch(facecolor="white", edgecolor="black", hatch="xx", label="Gap (not known)")],
-               loc="outside lower center", ncol=3, fontsize=8, frameon=False)
+    fig.legend(
+        handles=[
+            Patch(facecolor=DARK, edgecolor="black", label="In place"),
+            Patch(facecolor="white", edgecolor="black", hatch="///", label="Gap"),
+            Patch(facecolor="white", edgecolor="black", hatch="xx", label="Gap (not known)"),
+        ],
+        loc="outside lower center",
+        ncol=3,
+        fontsize=8,
+        frameon=False,
+    )
     return fig

@@ -39,17 +39,31 @@ def validate_audit_answers(instrument: Mapping, answers, *, source: str = "Your 
     ids = [f["id"] for f in instrument["features"]]
     words = ", ".join(f"{o['value']} ({o['label']})" for o in instrument["response_options"])
     allowed = f"{words}, or None if you don't know"
-    check_answer_map(answers, ids, source=source, noun="a feature of this checklist", id_field="feature id",
-                     example='{"needs-analysis": 2, "spaced": None}')
+    check_answer_map(
+        answers,
+        ids,
+        source=source,
+        noun="a feature of this checklist",
+        id_field="feature id",
+        example='{"needs-analysis": 2, "spaced": None}',
+    )
     clean = {}
     for feature_id in ids:
         value = answers.get(feature_id)
         if value is not None:
-            value = check_whole_number(value, field="answer", item_id=feature_id, source=source,
-                                       minimum=min(values), maximum=max(values), allowed=allowed)
+            value = check_whole_number(
+                value,
+                field="answer",
+                item_id=feature_id,
+                source=source,
+                minimum=min(values),
+                maximum=max(values),
+                allowed=allowed,
+            )
             if value not in values:
-                raise InputError(f"{value} is not an option", source=source, item_id=feature_id, field="answer",
-                                 allowed=allowed)
+                raise InputError(
+                    f"{value} is not an option", source=source, item_id=feature_id, field="answer", allowed=allowed
+                )
         clean[feature_id] = value
     return clean
 
@@ -77,24 +91,33 @@ def score_audit(instrument: Mapping, answers, *, source: str = "Your audit") -> 
     for feature in instrument["features"]:
         answer = clean[feature["id"]]
         points = scoring["unanswered_value"] if answer is None else answer
-        features.append({
-            "id": feature["id"],
-            "label": feature["label"],
-            "stage": feature["stage"],
-            "answer": answer,
-            "points": points,
-            "max": top,
-            "gap": top - points,
-            "status": scoring["unanswered_status"] if answer is None else options[answer],
-        })
+        features.append(
+            {
+                "id": feature["id"],
+                "label": feature["label"],
+                "stage": feature["stage"],
+                "answer": answer,
+                "points": points,
+                "max": top,
+                "gap": top - points,
+                "status": scoring["unanswered_status"] if answer is None else options[answer],
+            }
+        )
     stages = []
     for stage in instrument["stages"]:
         rows = [f for f in features if f["stage"] == stage["id"]]
         if not rows:
             continue
         points, max_points = sum(f["points"] for f in rows), top * len(rows)
-        stages.append({"id": stage["id"], "label": stage["label"], "points": points, "max_points": max_points,
-                       "percent": _percent(points, max_points)})
+        stages.append(
+            {
+                "id": stage["id"],
+                "label": stage["label"],
+                "points": points,
+                "max_points": max_points,
+                "percent": _percent(points, max_points),
+            }
+        )
     points, max_points = sum(f["points"] for f in features), top * len(features)
     percent = _percent(points, max_points)
     band = band_for(instrument["bands"], percent)

@@ -1,6 +1,6 @@
-"""Training ROI arithmetic, following the Phillips ROI Methodology's formulas and conservative rules.
+"""The ROI calculator's rules (``kind: roi``, ``roi_example.yml``): the inputs, the formulas and the report.
 
-Formulas (Phillips ROI Methodology; ROI Institute guiding principles):
+The formulas follow the Phillips ROI Methodology and the ROI Institute's conservative guiding principles:
 
 * fully loaded costs ``C`` = the sum of every cost item, in order (each item 0 or more; the total above 0);
 * a benefit after the conservative adjustment = ``annual_value * ((attribution_pct / 100) * (confidence_pct / 100))``,
@@ -11,53 +11,125 @@ Formulas (Phillips ROI Methodology; ROI Institute guiding principles):
 * payback period in months ``= C / B * 12`` (``None`` when ``B`` is 0: the programme never pays back).
 
 Everything is computed unrounded; :func:`evaluate` rounds the reported figures once, at the end, with
-:func:`~leadership_handbook.rounding.round2`. Intangible benefits are listed, never converted to money.
+:func:`~leadership_handbook.core.rounding.round2`. Intangible benefits are listed, never converted to money.
+Sensitivity and the simulation are in :mod:`.uncertainty`.
 
-Bad input raises :class:`~leadership_handbook.errors.InputError` (a ``ValueError``): negative amounts, zero
-total costs, percentages outside 0 to 100, NaN, infinity, text or ``True``/``False`` where a number belongs.
+The limits (``limits``), the cost categories (``cost_categories``) and the words of the results (``words``)
+are read from ``roi_example.yml``. ``rules.js`` beside this file holds the same rules for the page and reads
+the same file; the shared cases in ``cases.json`` hold the two equal.
+
+Bad input raises :class:`~leadership_handbook.core.errors.InputError` (a ``ValueError``): negative amounts,
+zero total costs, percentages outside 0 to 100, NaN, infinity, text or ``True``/``False`` where a number
+belongs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from leadership_handbook.errors import InputError, check_number, check_percent, check_text, check_whole_number
-from leadership_handbook.rounding import round2
+from leadership_handbook.core.errors import InputError, check_number, check_text
+from leadership_handbook.core.formatting import format2, money, percent
+from leadership_handbook.core.instruments import load
+from leadership_handbook.core.rounding import round2
 
 __all__ = [
     "COST_CATEGORIES",
     "COST_CATEGORY_LABELS",
+    "DEFAULT_CATEGORY",
+    "LIMITS",
+    "WORDS",
     "CostItem",
     "BenefitItem",
     "RoiInputs",
     "total_costs",
+    "adjusted_value",
     "benefit_after_adjustment",
     "total_benefits",
     "benefit_cost_ratio",
     "roi_percent",
     "payback_months",
     "evaluate",
-    "one_way_sensitivity",
-    "monte_carlo",
+    "summary_rows",
+    "interpret",
+    "fill",
     "inputs_from_example",
 ]
 
-COST_CATEGORIES = ("needs_analysis", "design", "delivery", "participant_time", "venue_travel", "evaluation",
-                   "overhead", "other")
-COST_CATEGORY_LABELS = {"needs_analysis": "Needs analysis", "design": "Design", "delivery": "Delivery",
-                        "participant_time": "People's time", "venue_travel": "Venue and travel",
-                        "evaluation": "Evaluation", "overhead": "Overheads", "other": "Other"}
-MAX_AMOUNT = 1e12
+INSTRUMENT = "roi_example"
+_DATA = load(INSTRUMENT)
+LIMITS = _DATA["limits"]
+WORDS = _DATA["words"]
+COST_CATEGORIES = tuple(c["id"] for c in _DATA["cost_categories"])
+COST_CATEGORY_LABELS = {c["id"]: c["label"] for c in _DATA["cost_categories"]}
+DEFAULT_CATEGORY = _DATA["default_cost_category"]
 SOURCE = "Your ROI inputs"
 
 
 def _money(value, *, field, item_id=None, positive=False, source=SOURCE) -> float:
-    allowed = ("an amount above 0" if positive else "an amount of 0 or more") + ", up to 1,000,000,000,000"
-    return check_number(value, field=field, item_id=item_id, source=source, minimum=0, maximum=MAX_AMOUNT,
-                        exclusive_minimum=positive, allowed=allowed)
+    top = LIMITS["max_amount"]
+    allowed = ("an amount above 0" if positive else "an amount of 0 or more") + f", up to {money(top, '')}"
+    return check_number(
+        value,
+        field=field,
+        item_id=item_id,
+        source=source,
+        minimum=0,
+        maximum=top,
+        exclusive_minimum=positive,
+        allowed=allowed,
+    )
+
+
+def _percent(value, *, field, item_id=None) -> float:
+    low, high = LIMITS["percent"]["minimum"], LIMITS["percent"]["maximum"]
+    return check_number(
+        value,
+        field=field,
+        item_id=item_id,
+        source=SOURCE,
+        minimum=low,
+        maximum=high,
+        allowed=f"a number from {low:g} to {high:g} (50 means 50%)",
+    )
+
+
+def _text(value, *, field, item_id=None) -> str:
+    return check_text(value, field=field, item_id=item_id, source=SOURCE, max_length=LIMITS["max_text_length"])
+
+
+def _category(value, *, field, item_id=None) -> str:
+    if value not in COST_CATEGORIES:
+        raise InputError(
+            f"{value!r} is not a cost category",
+            source=SOURCE,
+            item_id=item_id,
+            field=field,
+            allowed="one of " + ", ".join(COST_CATEGORIES),
+        )
+    return value
+
+
+def _basis(value, *, field, item_id=None) -> str:
+    if not isinstance(value, str):
+        raise InputError(
+            f"{value!r} is not text",
+            source=SOURCE,
+            item_id=item_id,
+            field=field,
+            allowed="text in quotes (may be empty)",
+        )
+    return value
+
+
+def _check_fields(item, **checks) -> None:
+    """Check a frozen item's label, then each named field with its check (the label names the item in the
+    messages), and keep the clean values."""
+    label = _text(item.label, field="label")
+    object.__setattr__(item, "label", label)
+    for name, check in checks.items():
+        object.__setattr__(item, name, check(getattr(item, name), field=name, item_id=label))
 
 
 @dataclass(frozen=True)
@@ -66,15 +138,10 @@ class CostItem:
 
     label: str
     amount: float
-    category: str = "other"
+    category: str = DEFAULT_CATEGORY
 
     def __post_init__(self):
-        label = check_text(self.label, field="label", source=SOURCE, max_length=200)
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "amount", _money(self.amount, field="amount", item_id=label))
-        if self.category not in COST_CATEGORIES:
-            raise InputError(f"{self.category!r} is not a cost category", source=SOURCE, item_id=label,
-                             field="category", allowed="one of " + ", ".join(COST_CATEGORIES))
+        _check_fields(self, amount=_money, category=_category)
 
 
 @dataclass(frozen=True)
@@ -92,21 +159,12 @@ class BenefitItem:
     basis: str = ""
 
     def __post_init__(self):
-        label = check_text(self.label, field="label", source=SOURCE, max_length=200)
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "annual_value", _money(self.annual_value, field="annual_value", item_id=label))
-        object.__setattr__(self, "attribution_pct",
-                           check_percent(self.attribution_pct, field="attribution_pct", item_id=label, source=SOURCE))
-        object.__setattr__(self, "confidence_pct",
-                           check_percent(self.confidence_pct, field="confidence_pct", item_id=label, source=SOURCE))
-        if not isinstance(self.basis, str):
-            raise InputError(f"{self.basis!r} is not text", source=SOURCE, item_id=label, field="basis",
-                             allowed="text in quotes (may be empty)")
+        _check_fields(self, annual_value=_money, attribution_pct=_percent, confidence_pct=_percent, basis=_basis)
 
     @property
     def adjusted(self) -> float:
         """The benefit after the conservative adjustment (unrounded)."""
-        return benefit_after_adjustment(self.annual_value, self.attribution_pct, self.confidence_pct)
+        return adjusted_value(self.annual_value, self.attribution_pct, self.confidence_pct)
 
 
 @dataclass(frozen=True)
@@ -124,31 +182,59 @@ class RoiInputs:
         for name, kind in (("costs", CostItem), ("benefits", BenefitItem)):
             items = getattr(self, name)
             if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
-                raise InputError(f"{name} is a {type(items).__name__}, not a list", source=SOURCE, field=name,
-                                 allowed=f"a list of {kind.__name__}(...) entries")
+                raise InputError(
+                    f"{name} is a {type(items).__name__}, not a list",
+                    source=SOURCE,
+                    field=name,
+                    allowed=f"a list of {kind.__name__}(...) entries",
+                )
             for n, item in enumerate(items, start=1):
                 if not isinstance(item, kind):
-                    raise InputError(f"entry {n} is not a {kind.__name__} (it is of type {type(item).__name__})",
-                                     source=SOURCE,
-                                     item_id=f"{name} #{n}", field=name, allowed=f"{kind.__name__}(...) entries")
+                    raise InputError(
+                        f"entry {n} is not a {kind.__name__} (it is of type {type(item).__name__})",
+                        source=SOURCE,
+                        item_id=f"{name} #{n}",
+                        field=name,
+                        allowed=f"{kind.__name__}(...) entries",
+                    )
             object.__setattr__(self, name, tuple(items))
         if not self.costs:
-            raise InputError("there are no cost items", source=SOURCE, field="costs",
-                             allowed="at least one CostItem, with a total above 0")
+            raise InputError(
+                "there are no cost items",
+                source=SOURCE,
+                field="costs",
+                allowed="at least one CostItem, with a total above 0",
+            )
         total_costs(self.costs)  # raises if the total is 0
         if isinstance(self.intangibles, (str, bytes)) or not isinstance(self.intangibles, Sequence):
-            raise InputError("intangibles is not a list", source=SOURCE, field="intangibles",
-                             allowed='a list of text, such as ["Better teamwork"]')
-        object.__setattr__(self, "intangibles", tuple(
-            check_text(t, field="intangibles", item_id=f"intangible #{n}", source=SOURCE, max_length=200)
-            for n, t in enumerate(self.intangibles, start=1)))
+            raise InputError(
+                "intangibles is not a list",
+                source=SOURCE,
+                field="intangibles",
+                allowed='a list of text, such as ["Better teamwork"]',
+            )
+        object.__setattr__(
+            self,
+            "intangibles",
+            tuple(
+                _text(t, field="intangibles", item_id=f"intangible #{n}")
+                for n, t in enumerate(self.intangibles, start=1)
+            ),
+        )
         if self.hurdle_rate_pct is not None:
-            object.__setattr__(self, "hurdle_rate_pct", check_number(
-                self.hurdle_rate_pct, field="hurdle_rate_pct", source=SOURCE, minimum=-100, maximum=1000,
-                allowed="a percentage from -100 to 1000, or None"))
-
-
-# --------------------------------------------------------------------------------------------- formulas
+            low, high = LIMITS["hurdle_rate_pct"]["minimum"], LIMITS["hurdle_rate_pct"]["maximum"]
+            object.__setattr__(
+                self,
+                "hurdle_rate_pct",
+                check_number(
+                    self.hurdle_rate_pct,
+                    field="hurdle_rate_pct",
+                    source=SOURCE,
+                    minimum=low,
+                    maximum=high,
+                    allowed=f"a percentage from {low:g} to {high:g}, or None",
+                ),
+            )
 
 
 def total_costs(costs) -> float:
@@ -158,17 +244,28 @@ def total_costs(costs) -> float:
         amount = item.amount if isinstance(item, CostItem) else _money(item, field="amount", item_id=f"cost #{n}")
         total += amount
     if total <= 0:
-        raise InputError(f"the costs add up to {total:g}", source=SOURCE, field="costs",
-                         allowed="costs with a total above 0 (ROI divides by the costs)")
+        raise InputError(
+            f"the costs add up to {total:g}",
+            source=SOURCE,
+            field="costs",
+            allowed="costs with a total above 0 (ROI divides by the costs)",
+        )
     return total
+
+
+def adjusted_value(annual_value, attribution_pct, confidence_pct):
+    """The conservative adjustment's arithmetic on checked numbers (or NumPy arrays of them), unrounded:
+    ``annual_value * ((attribution_pct / 100) * (confidence_pct / 100))``."""
+    return annual_value * ((attribution_pct / 100) * (confidence_pct / 100))
 
 
 def benefit_after_adjustment(annual_value, attribution_pct, confidence_pct) -> float:
     """``annual_value * ((attribution_pct / 100) * (confidence_pct / 100))``: never more than ``annual_value``."""
-    value = _money(annual_value, field="annual_value")
-    attribution = check_percent(attribution_pct, field="attribution_pct", source=SOURCE)
-    confidence = check_percent(confidence_pct, field="confidence_pct", source=SOURCE)
-    return value * ((attribution / 100) * (confidence / 100))
+    return adjusted_value(
+        _money(annual_value, field="annual_value"),
+        _percent(attribution_pct, field="attribution_pct"),
+        _percent(confidence_pct, field="confidence_pct"),
+    )
 
 
 def total_benefits(benefits) -> float:
@@ -203,25 +300,22 @@ def payback_months(costs, annual_benefits) -> float | None:
     return c / b * 12
 
 
-# --------------------------------------------------------------------------------------------- reports
-
-
-def _roi_of(benefit_values, costs_total):
-    return (benefit_values - costs_total) / costs_total * 100
-
-
 def evaluate(inputs: RoiInputs) -> dict:
     """The full calculation, rounded once at the end. Returns a plain dict::
 
-        {"total_costs", "unadjusted_benefits", "adjusted_benefits", "net_benefits", "bcr", "roi_pct",
-         "payback_months" (None if never), "hurdle_rate_pct", "meets_hurdle" (None if no hurdle),
-         "costs": [{"label", "category", "amount", "share_pct"}],
-         "benefits": [{"label", "annual_value", "attribution_pct", "confidence_pct", "adjusted"}],
-         "intangibles": [...]}
+    {"total_costs", "unadjusted_benefits", "adjusted_benefits", "net_benefits", "bcr", "roi_pct",
+     "payback_months" (None if never), "hurdle_rate_pct", "meets_hurdle" (None if no hurdle),
+     "costs": [{"label", "category", "amount", "share_pct"}],
+     "benefits": [{"label", "annual_value", "attribution_pct", "confidence_pct", "adjusted"}],
+     "intangibles": [...]}
     """
     if not isinstance(inputs, RoiInputs):
-        raise InputError(f"{type(inputs).__name__} is not RoiInputs", source=SOURCE, field="inputs",
-                         allowed="RoiInputs(costs=[...], benefits=[...])")
+        raise InputError(
+            f"{type(inputs).__name__} is not RoiInputs",
+            source=SOURCE,
+            field="inputs",
+            allowed="RoiInputs(costs=[...], benefits=[...])",
+        )
     c = total_costs(inputs.costs)
     b = total_benefits(inputs.benefits)
     roi = roi_percent(b, c)
@@ -239,140 +333,123 @@ def evaluate(inputs: RoiInputs) -> dict:
         "hurdle_rate_pct": inputs.hurdle_rate_pct,
         # Compared after rounding, so the verdict matches the ROI shown.
         "meets_hurdle": None if inputs.hurdle_rate_pct is None else round2(roi) >= inputs.hurdle_rate_pct,
-        "costs": [{"label": i.label, "category": i.category, "amount": round2(i.amount),
-                   "share_pct": round2(i.amount * 100 / c)} for i in inputs.costs],
-        "benefits": [{"label": i.label, "annual_value": round2(i.annual_value), "attribution_pct": i.attribution_pct,
-                      "confidence_pct": i.confidence_pct, "adjusted": round2(i.adjusted), "basis": i.basis}
-                     for i in inputs.benefits],
+        "costs": [
+            {
+                "label": i.label,
+                "category": i.category,
+                "amount": round2(i.amount),
+                "share_pct": round2(i.amount * 100 / c),
+            }
+            for i in inputs.costs
+        ],
+        "benefits": [
+            {
+                "label": i.label,
+                "annual_value": round2(i.annual_value),
+                "attribution_pct": i.attribution_pct,
+                "confidence_pct": i.confidence_pct,
+                "adjusted": round2(i.adjusted),
+                "basis": i.basis,
+            }
+            for i in inputs.benefits
+        ],
         "intangibles": list(inputs.intangibles),
     }
 
 
-def _check_spread(value, field):
-    return check_number(value, field=field, source=SOURCE, minimum=0, maximum=90, exclusive_minimum=True,
-                        allowed="a percentage above 0, up to 90")
+def fill(template: str, values: Mapping) -> str:
+    """A sentence from ``words``: each ``{name}`` replaced by ``values[name]``, in one pass (so a label that
+    contains braces stays as typed)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), template)
 
 
-def _check_points(value, field):
-    return check_number(value, field=field, source=SOURCE, minimum=0, maximum=50, exclusive_minimum=True,
-                        allowed="a number of percentage points above 0, up to 50")
-
-
-def _benefits_total(parts) -> float:
-    """Adjusted benefits from (value, attribution, confidence) triples, with the same arithmetic as above."""
-    total = 0.0
-    for value, attribution, confidence in parts:
-        total += value * ((attribution / 100) * (confidence / 100))
-    return total
-
-
-def one_way_sensitivity(inputs: RoiInputs, amount_swing_pct: float = 20, percentage_points_swing: float = 15
-                        ) -> list[dict]:
-    """Move one input at a time down and then up, holding the rest; record the ROI each time.
-
-    Money inputs (each benefit's annual value, and the costs: all items scaled together) move by
-    ``amount_swing_pct`` percent of their value. Attribution and confidence move by
-    ``percentage_points_swing`` points, kept within 0 to 100. Rows come widest swing first (ties in input
-    order); each has ``input``, ``label``, ``unit`` ("money" or "points"), ``base_setting``,
-    ``low_setting``, ``high_setting``, ``roi_low``, ``roi_high``, ``swing`` (all rounded) and the
-    unrounded ``base_roi``.
-    """
-    s = _check_spread(amount_swing_pct, "amount_swing_pct") / 100
-    pp = _check_points(percentage_points_swing, "percentage_points_swing")
-    c = total_costs(inputs.costs)
-    base_parts = [(i.annual_value, i.attribution_pct, i.confidence_pct) for i in inputs.benefits]
-    base_b = _benefits_total(base_parts)
-    base = _roi_of(base_b, c)
-    rows = []
-
-    def add(key, label, unit, value, low, high, roi_low, roi_high):
-        rows.append({"input": key, "label": label, "unit": unit, "base_setting": round2(value),
-                     "low_setting": round2(low), "high_setting": round2(high), "roi_low": round2(roi_low),
-                     "roi_high": round2(roi_high), "swing": round2(abs(roi_high - roi_low)), "base_roi": base})
-
-    names = ("annual value", "share due to programme", "confidence")
-    for n, item in enumerate(inputs.benefits):
-        for position, name in enumerate(names):
-            value = base_parts[n][position]
-            if position == 0:
-                low, high, unit = value * (1 - s), value * (1 + s), "money"
-            else:
-                low, high, unit = max(0.0, value - pp), min(100.0, value + pp), "points"
-            results = []
-            for setting in (low, high):
-                parts = [list(p) for p in base_parts]
-                parts[n][position] = setting
-                results.append(_roi_of(_benefits_total(parts), c))
-            add(f"benefits #{n + 1} {name}", f"{item.label}: {name}", unit, value, low, high, *results)
-    c_low, c_high = c * (1 - s), c * (1 + s)
-    add("costs", "Fully loaded costs (all items together)", "money", c, c_low, c_high, _roi_of(base_b, c_low),
-        _roi_of(base_b, c_high))
-    order = sorted(range(len(rows)), key=lambda k: (-rows[k]["swing"], k))
-    return [rows[k] for k in order]
-
-
-def _triangular(rng, low, mode, high, runs):
-    if low == high:
-        return np.full(runs, float(mode))
-    return rng.triangular(low, mode, high, size=runs)
-
-
-def monte_carlo(inputs: RoiInputs, runs: int = 5000, seed: int = 2026, amount_spread_pct: float = 25,
-                percentage_points_spread: float = 15) -> dict:
-    """Seeded Monte Carlo ROI: every input uncertain at once, each drawn from a triangular distribution.
-
-    Money inputs (each benefit's annual value, each cost item) are drawn from
-    ``triangular(v * (1 - s), v, v * (1 + s))`` with ``s = amount_spread_pct / 100``; attribution and
-    confidence from ``triangular(max(0, p - d), p, min(100, p + d))`` with ``d = percentage_points_spread``.
-    Draws come from ``numpy.random.default_rng(seed)`` in a fixed order (for each benefit: value,
-    attribution, confidence; then each cost), so the same inputs and seed always give the same result.
-
-    Returns ``{"runs", "seed", "mean", "p5", "p50", "p95", "prob_negative", "prob_below_hurdle",
-    "hurdle_rate_pct", "amount_spread_pct", "percentage_points_spread", "samples"}``: ROI figures and
-    probabilities (percentages of runs) rounded at the end; ``samples`` (unrounded ROI per run) is for charts.
-    """
-    runs = check_whole_number(runs, field="runs", source=SOURCE, minimum=100, maximum=100_000)
-    seed = check_whole_number(seed, field="seed", source=SOURCE, minimum=0, maximum=2**63 - 1)
-    s = _check_spread(amount_spread_pct, "amount_spread_pct") / 100
-    d = _check_points(percentage_points_spread, "percentage_points_spread")
-    rng = np.random.default_rng(seed)
-    b = np.zeros(runs)
-    for item in inputs.benefits:
-        v, a, k = item.annual_value, item.attribution_pct, item.confidence_pct
-        value = _triangular(rng, v * (1 - s), v, v * (1 + s), runs)
-        attribution = _triangular(rng, max(0.0, a - d), a, min(100.0, a + d), runs)
-        confidence = _triangular(rng, max(0.0, k - d), k, min(100.0, k + d), runs)
-        b += value * ((attribution / 100) * (confidence / 100))
-    c = np.zeros(runs)
-    for item in inputs.costs:
-        c += _triangular(rng, item.amount * (1 - s), item.amount, item.amount * (1 + s), runs)
-    roi = (b - c) / c * 100
-    if not np.all(np.isfinite(roi)):  # cannot happen with costs above 0 and a spread of at most 90%
-        raise InputError("a simulated run produced no usable ROI", source=SOURCE, field="amount_spread_pct",
-                         allowed="a smaller spread")
-    hurdle = inputs.hurdle_rate_pct
-    return {
-        "runs": runs,
-        "seed": seed,
-        "amount_spread_pct": amount_spread_pct,
-        "percentage_points_spread": percentage_points_spread,
-        "mean": round2(float(roi.mean())),
-        "p5": round2(float(np.percentile(roi, 5))),
-        "p50": round2(float(np.percentile(roi, 50))),
-        "p95": round2(float(np.percentile(roi, 95))),
-        "prob_negative": round2(float((roi < 0).mean() * 100)),
-        "prob_below_hurdle": None if hurdle is None else round2(float((roi < hurdle).mean() * 100)),
-        "hurdle_rate_pct": hurdle,
-        "samples": roi.tolist(),
+def summary_rows(report: Mapping) -> list[dict]:
+    """The results table, one row per figure: ``{"key", "label", "value" (the figure as 2 decimals, or true
+    or false), "text" (as shown)}``; the hurdle row only when there is a hurdle rate."""
+    cur, words, payback = report["currency"], WORDS["summary"], report["payback_months"]
+    texts = {
+        "total_costs": money(report["total_costs"], cur),
+        "adjusted_benefits": money(report["adjusted_benefits"], cur),
+        "net_benefits": money(report["net_benefits"], cur),
+        "bcr": format2(report["bcr"]),
+        "roi_pct": percent(report["roi_pct"]),
+        "payback_months": WORDS["payback_never"]
+        if payback is None
+        else fill(WORDS["payback"], {"months": format2(payback)}),
     }
+    rows = [
+        {"key": key, "label": words[key], "value": format2(report[key]), "text": texts[key]}
+        for key in words
+        if key != "meets_hurdle"
+    ]
+    if report["hurdle_rate_pct"] is not None:
+        verdict = WORDS["hurdle_met"] if report["meets_hurdle"] else WORDS["hurdle_missed"]
+        rows.append(
+            {
+                "key": "meets_hurdle",
+                "label": words["meets_hurdle"],
+                "value": "true" if report["meets_hurdle"] else "false",
+                "text": fill(verdict, {"hurdle": percent(report["hurdle_rate_pct"])}),
+            }
+        )
+    return rows
+
+
+def interpret(
+    report: Mapping, rows: Sequence[Mapping], mc: Mapping | None = None, quote: Sequence[str] = ("“", "”")
+) -> list[dict]:
+    """What the figures say, in plain sentences built from the results (no new numbers): ``[{"id", "text"}]``.
+
+    ``rows`` are the one-way sensitivity rows (widest first) and ``mc`` a simulation's summary, each left out
+    when empty; ``quote`` is the pair of marks put around the name of the input that matters most.
+    """
+    said, cur = WORDS["interpretation"], report["currency"]
+    figures = {
+        "currency": cur,
+        "bcr": format2(report["bcr"]),
+        "net_benefits": money(report["net_benefits"], cur),
+        "roi": percent(report["roi_pct"]),
+    }
+    out = [("gain" if report["roi_pct"] >= 0 else "loss", figures)]
+    if report["hurdle_rate_pct"] is not None:
+        out.append(
+            (
+                "hurdle_met" if report["meets_hurdle"] else "hurdle_missed",
+                {"hurdle": percent(report["hurdle_rate_pct"])},
+            )
+        )
+    if report["unadjusted_benefits"] > 0:
+        out.append(
+            (
+                "adjustments",
+                {"kept": percent(round2(report["adjusted_benefits"] * 100 / report["unadjusted_benefits"]))},
+            )
+        )
+    if rows:
+        low, high = sorted((rows[0]["roi_low"], rows[0]["roi_high"]))
+        out.append(
+            ("top_input", {"input": quote[0] + rows[0]["label"] + quote[1], "low": percent(low), "high": percent(high)})
+        )
+    if mc:
+        values = {"p5": percent(mc["p5"]), "p95": percent(mc["p95"]), "negative": percent(mc["prob_negative"])}
+        if mc["prob_below_hurdle"] is None:
+            out.append(("simulation", values))
+        else:
+            out.append(("simulation_hurdle", {**values, "below_hurdle": percent(mc["prob_below_hurdle"])}))
+    if report["intangibles"]:
+        out.append(("intangibles", {"count": len(report["intangibles"])}))
+    return [{"id": key, "text": fill(said[key], values)} for key, values in out]
 
 
 def inputs_from_example(example: Mapping) -> RoiInputs:
-    """Build :class:`RoiInputs` from a validated ``roi_example`` instrument (see ``roi_example.yml``)."""
+    """Build :class:`RoiInputs` from a validated ``roi`` instrument (see ``roi_example.yml``), or from any
+    mapping with its ``costs``, ``benefits``, ``intangibles``, ``currency``, ``title`` (and ``hurdle_rate_pct``)."""
     return RoiInputs(
         costs=[CostItem(c["label"], c["amount"], c["category"]) for c in example["costs"]],
-        benefits=[BenefitItem(b["label"], b["annual_value"], b["attribution_pct"], b["confidence_pct"], b["basis"])
-                  for b in example["benefits"]],
+        benefits=[
+            BenefitItem(b["label"], b["annual_value"], b["attribution_pct"], b["confidence_pct"], b["basis"])
+            for b in example["benefits"]
+        ],
         intangibles=list(example["intangibles"]),
         hurdle_rate_pct=example.get("hurdle_rate_pct"),
         currency=example["currency"],

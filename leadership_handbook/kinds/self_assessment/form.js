@@ -14,20 +14,24 @@
       "aria-label": "Profile chart of your dimension scores. " + described });
     for (let v = scale.min; v <= scale.max; v++) {
       chart.appendChild(svg("line", { x1: x(v), x2: x(v), y1: top - 6, y2: height - 24, "class": "lh-grid" }));
-      chart.appendChild(svg("text", { x: x(v), y: height - 8, "text-anchor": "middle", "class": "lh-axis", text: String(v) }));
+      chart.appendChild(svg("text", { x: x(v), y: height - 8, "text-anchor": "middle", "class": "lh-axis",
+        text: String(v) }));
     }
     for (const b of instrument.bands) {
       if (b.min <= scale.min) continue;
-      chart.appendChild(svg("line", { x1: x(b.min), x2: x(b.min), y1: top - 12, y2: height - 24, "class": "lh-threshold" }));
+      chart.appendChild(svg("line", { x1: x(b.min), x2: x(b.min), y1: top - 12, y2: height - 24,
+        "class": "lh-threshold" }));
       chart.appendChild(svg("text", { x: x(b.min) + 3, y: top - 14, "class": "lh-axis", text: b.label }));
     }
     rows.forEach((d, i) => {
       const y = top + i * rowH, middle = y + rowH / 2 + 4;
-      chart.appendChild(svg("text", { x: left - 8, y: middle, "text-anchor": "end", "class": "lh-label", text: d.label }));
+      chart.appendChild(svg("text", { x: left - 8, y: middle, "text-anchor": "end", "class": "lh-label",
+        text: d.label }));
       if (d.scored) {
         chart.appendChild(svg("rect", { x: x(scale.min), y: y + 6, width: Math.max(2, x(d.score) - x(scale.min)),
           height: rowH - 14, "class": "lh-bar lh-band-" + d.band }));
-        chart.appendChild(svg("text", { x: x(d.score) + 4, y: middle, "class": "lh-value", text: LH.format2(d.score) }));
+        chart.appendChild(svg("text", { x: x(d.score) + 4, y: middle, "class": "lh-value",
+          text: LH.format2(d.score) }));
       } else {
         chart.appendChild(svg("text", { x: x(scale.min) + 4, y: middle, "class": "lh-value", text: "not scored" }));
       }
@@ -55,22 +59,28 @@
       const need = result.min_answered_per_dimension;
       out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your results")));
       if (result.answered === 0) {
-        out.appendChild(el("p", null, "Answer the statements above to see your scores, profile chart and next steps."));
+        out.appendChild(el("p", null,
+          "Answer the statements above to see your scores, profile chart and next steps."));
         return result;
       }
       if (result.answered < result.total_items) {
         out.appendChild(el("p", { "class": "lh-note" }, "You have answered " + result.answered + " of " +
-          result.total_items + " statements. A dimension is scored once at least " + need + " of its statements are answered."));
+          result.total_items + " statements. A dimension is scored once at least " + need +
+          " of its statements are answered."));
       }
       const rows = result.dimensions.map((d) => {
         const band = d.band ? bands[d.band] : null;
-        return el("tr", { "data-dimension": d.id, "data-score": d.scored ? LH.format2(d.score) : "", "data-band": d.band || "" },
+        const score = d.scored ? LH.format2(d.score) : "";
+        const data = { "data-dimension": d.id, "data-score": score, "data-band": d.band || "" };
+        return el("tr", data,
           el("th", { scope: "row", text: d.label }),
           el("td", { text: d.scored ? LH.format2(d.score) : "Not scored" }),
-          el("td", { text: band ? band.label : "Only " + d.answered + " of " + d.items + " answered; " + need + " needed" }));
+          el("td", { text: band ? band.label : "Only " + d.answered + " of " + d.items + " answered; " + need +
+            " needed" }));
       });
       out.appendChild(LH.table("Dimension scores (" + scale.min + " to " + scale.max +
-        "; reverse-worded statements are flipped)", ["Dimension", "Score", "Band"], rows, { "class": "lh-table lh-scores" }));
+        "; reverse-worded statements are flipped)", ["Dimension", "Score", "Band"], rows,
+        { "class": "lh-table lh-scores" }));
       out.appendChild(profileChart(instrument, result));
       const steps = el("ul", { "class": "lh-next-steps" });
       for (const note of rules.interpret(instrument, result)) {

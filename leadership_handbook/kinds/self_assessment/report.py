@@ -1,13 +1,18 @@
-"""The self-assessment in a notebook: Markdown tables and charts (shown with :mod:`leadership_handbook.core.notebook`)."""
+"""The self-assessment in a notebook: Markdown tables and a chart, shown with
+:mod:`leadership_handbook.core.notebook`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from leadership_handbook.core.formatting import markdown_table
 from leadership_handbook.core.notebook import DARK, MID, PALE, figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["statements_markdown", "profile_markdown", "next_steps_markdown", "profile_chart"]
 
@@ -54,8 +59,16 @@ def profile_chart(instrument: Mapping, result: Mapping, title: str = "Your Futur
     edges = [b["min"] for b in bands] + [hi]
     for k, band in enumerate(bands):
         ax.axvspan(edges[k], edges[k + 1], color=PALE if k % 2 == 0 else "white", zorder=0)
-        ax.text((edges[k] + edges[k + 1]) / 2, len(dims) - 0.35, band["label"], ha="center", va="bottom",
-                fontsize=9, style="italic", color=DARK)
+        ax.text(
+            (edges[k] + edges[k + 1]) / 2,
+            len(dims) - 0.35,
+            band["label"],
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            style="italic",
+            color=DARK,
+        )
         if k:
             ax.axvline(edges[k], color=MID, linestyle=":", linewidth=1, zorder=1)
     y = np.arange(len(dims))[::-1]

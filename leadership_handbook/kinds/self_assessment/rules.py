@@ -10,7 +10,8 @@ cases in ``cases.json`` hold the two equal):
 3. **Partial answers.** Unanswered items are left out. A dimension with fewer than
    ``scoring.min_answered_per_dimension`` answered items is *not scored*: its score is ``None``.
 4. **Score.** A dimension's score is ``sum / count`` of its answered items' scores, computed as an IEEE
-   double (the sum and count are exact integers), then rounded once with :func:`~leadership_handbook.core.rounding.round2`
+   double (the sum and count are exact integers), then rounded once with
+   :func:`~leadership_handbook.core.rounding.round2`
    (half away from zero on the exact value: JavaScript ``Number((sum / count).toFixed(2))``).
 5. **Band.** The band is the last band in file order whose ``min`` is at most the *rounded* score.
 
@@ -54,14 +55,31 @@ def validate_answers(instrument: Mapping, answers, *, source: str = "Your answer
     ids = [item["id"] for item in instrument["items"]]
     allowed_answer = f"a whole number from {scale['min']} to {scale['max']}, or None for no answer"
     shown = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
-    check_answer_map(answers, ids, source=source, noun="an item of this instrument", id_field="item id",
-                     example='{"see-1": 4, "see-2": None}', shown_ids=f"the item ids {shown} ({len(ids)} in all)")
+    check_answer_map(
+        answers,
+        ids,
+        source=source,
+        noun="an item of this instrument",
+        id_field="item id",
+        example='{"see-1": 4, "see-2": None}',
+        shown_ids=f"the item ids {shown} ({len(ids)} in all)",
+    )
     clean = {}
     for item_id in ids:
         value = answers.get(item_id)
-        clean[item_id] = None if value is None else check_whole_number(
-            value, field="answer", item_id=item_id, source=source, minimum=scale["min"], maximum=scale["max"],
-            allowed=allowed_answer)
+        clean[item_id] = (
+            None
+            if value is None
+            else check_whole_number(
+                value,
+                field="answer",
+                item_id=item_id,
+                source=source,
+                minimum=scale["min"],
+                maximum=scale["max"],
+                allowed=allowed_answer,
+            )
+        )
     return clean
 
 
@@ -87,16 +105,18 @@ def score_responses(instrument: Mapping, answers, *, source: str = "Your answers
         scored = len(scores) >= need
         score = round2(sum(scores) / len(scores)) if scored else None
         band = band_for(instrument["bands"], score)
-        dimensions.append({
-            "id": dim["id"],
-            "label": dim["label"],
-            "items": len(items),
-            "answered": len(scores),
-            "sum": sum(scores),
-            "score": score,
-            "scored": scored,
-            "band": band["id"] if band else None,
-        })
+        dimensions.append(
+            {
+                "id": dim["id"],
+                "label": dim["label"],
+                "items": len(items),
+                "answered": len(scores),
+                "sum": sum(scores),
+                "score": score,
+                "scored": scored,
+                "band": band["id"] if band else None,
+            }
+        )
     return {
         "instrument": instrument["id"],
         "answered": sum(1 for v in clean.values() if v is not None),
@@ -111,7 +131,8 @@ def interpret(instrument: Mapping, result: Mapping, sections: Mapping | None = N
 
     For a dimension in a band with ``focus: true`` the suggestion is the dimension's own ``next_step``;
     otherwise it is the band's ``meaning`` (keep going). ``see_also`` lists the handbook sections to read,
-    as ``{"label", "doc", "title"}`` when ``sections`` (see :func:`~leadership_handbook.core.instruments.section_lookup`)
+    as ``{"label", "doc", "title"}`` when ``sections`` (see
+    :func:`~leadership_handbook.core.instruments.section_lookup`)
     is given, else as labels.
     """
     bands = {b["id"]: b for b in instrument["bands"]}
@@ -122,18 +143,35 @@ def interpret(instrument: Mapping, result: Mapping, sections: Mapping | None = N
         dim = dims[row["id"]]
         see = [sections[label] if sections else label for label in dim["see_also"]]
         if not row["scored"]:
-            out.append({
-                "id": row["id"], "label": row["label"], "score": None, "band": None,
-                "band_label": "Not scored",
-                "meaning": (f"Only {row['answered']} of {row['items']} statements answered; "
-                            f"at least {need} are needed for a score."),
-                "focus": False, "next_step": None, "see_also": see,
-            })
+            out.append(
+                {
+                    "id": row["id"],
+                    "label": row["label"],
+                    "score": None,
+                    "band": None,
+                    "band_label": "Not scored",
+                    "meaning": (
+                        f"Only {row['answered']} of {row['items']} statements answered; "
+                        f"at least {need} are needed for a score."
+                    ),
+                    "focus": False,
+                    "next_step": None,
+                    "see_also": see,
+                }
+            )
             continue
         band = bands[row["band"]]
-        out.append({
-            "id": row["id"], "label": row["label"], "score": row["score"], "band": band["id"],
-            "band_label": band["label"], "meaning": band["meaning"], "focus": band["focus"],
-            "next_step": dim["next_step"] if band["focus"] else None, "see_also": see,
-        })
+        out.append(
+            {
+                "id": row["id"],
+                "label": row["label"],
+                "score": row["score"],
+                "band": band["id"],
+                "band_label": band["label"],
+                "meaning": band["meaning"],
+                "focus": band["focus"],
+                "next_step": dim["next_step"] if band["focus"] else None,
+                "see_also": see,
+            }
+        )
     return out

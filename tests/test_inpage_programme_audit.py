@@ -5,13 +5,13 @@ import io
 import json
 import random
 
-from leadership_handbook.instruments import load_programme_audit
-from leadership_handbook.programme_audit import score_audit
+from leadership_handbook.core.instruments import load
+from leadership_handbook.kinds.programme_audit.rules import score_audit
 
-AUDIT = load_programme_audit()
+AUDIT = load("programme_audit")
 IDS = [f["id"] for f in AUDIT["features"]]
 VALUES = [o["value"] for o in AUDIT["response_options"]]
-UNKNOWN = "unknown"  # the "Don't know" radio; scored like an unanswered feature
+UNKNOWN = AUDIT["dont_know"]["value"]  # the "Don't know" radio; scored like an unanswered feature
 
 
 def fill(page, choices):
@@ -33,17 +33,22 @@ def page_result(page):
         "band": overall.get_attribute("data-band"),
         "points": int(overall.get_attribute("data-points")),
         "max_points": int(overall.get_attribute("data-max-points")),
-        "stages": page.eval_on_selector_all("tr[data-stage]", "rows => rows.map(r => [r.dataset.stage, "
-                                            "Number(r.dataset.percent), Number(r.dataset.points)])"),
-        "gaps": page.eval_on_selector_all("tr[data-feature]", "rows => rows.map(r => [r.dataset.feature, "
-                                          "Number(r.dataset.gap), r.dataset.status])"),
+        "stages": page.eval_on_selector_all(
+            "tr[data-stage]",
+            "rows => rows.map(r => [r.dataset.stage, Number(r.dataset.percent), Number(r.dataset.points)])",
+        ),
+        "gaps": page.eval_on_selector_all(
+            "tr[data-feature]", "rows => rows.map(r => [r.dataset.feature, Number(r.dataset.gap), r.dataset.status])"
+        ),
     }
 
 
 def python_result(choices):
     result = score_audit(AUDIT, python_answers(choices))
     return {
-        "percent": result["percent"], "band": result["band"], "points": result["points"],
+        "percent": result["percent"],
+        "band": result["band"],
+        "points": result["points"],
         "max_points": result["max_points"],
         "stages": [[s["id"], s["percent"], s["points"]] for s in result["stages"]],
         "gaps": [[g["id"], g["gap"], g["status"]] for g in result["gaps"]],
@@ -51,10 +56,10 @@ def python_result(choices):
 
 
 def test_scores_in_the_page_equal_the_python_scores(page, exercise_site_url):
-    page.goto(exercise_site_url + "audit.html")
+    page.goto(exercise_site_url + "programme_audit.html")
     rng = random.Random(20261128)
     compared = 0
-    for n in range(24):
+    for n in range(8):  # the shared cases hold the rules equal; this checks the page wires them up
         blank_rate = [0, 0.15, 0.4][n % 3]
         choices = {i: (None if rng.random() < blank_rate else rng.choice(VALUES + [UNKNOWN])) for i in IDS}
         if n == 0:
@@ -66,19 +71,21 @@ def test_scores_in_the_page_equal_the_python_scores(page, exercise_site_url):
         if n == 0:
             assert page.locator("tr[data-feature]").count() == 0 and "No gaps" in page.inner_text(".lh-results")
         compared += 1
-    assert compared >= 20
+    assert compared >= 6
     assert page.errors == []
 
 
 def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_site_url):
-    page.goto(exercise_site_url + "audit.html")
+    page.goto(exercise_site_url + "programme_audit.html")
     assert "Rate the features above" in page.inner_text(".lh-results")
     assert page.locator(".lh-exercise h1, .lh-exercise h2, .lh-exercise h3, .lh-exercise h4").count() == 0
     choices = {i: [2, 1, 0, UNKNOWN][n % 4] for n, i in enumerate(IDS)}
     for feature_id, choice in choices.items():
-        page.get_by_role("group", name=next(f["label"] for f in AUDIT["features"] if f["id"] == feature_id)) \
-            .get_by_label({2: "Fully in place", 1: "Partly in place", 0: "Not in place", UNKNOWN: "Don\u2019t know"}[choice]) \
-            .check()
+        page.get_by_role(
+            "group", name=next(f["label"] for f in AUDIT["features"] if f["id"] == feature_id)
+        ).get_by_label(
+            {2: "Fully in place", 1: "Partly in place", 0: "Not in place", UNKNOWN: AUDIT["dont_know"]["label"]}[choice]
+        ).check()
     expected = python_result(choices)
     assert page_result(page) == expected
     assert page.locator("svg.lh-chart[role=img]").count() == 1
@@ -106,7 +113,7 @@ def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_si
 
 
 def test_answers_export_as_csv_and_json(page, exercise_site_url):
-    page.goto(exercise_site_url + "audit.html")
+    page.goto(exercise_site_url + "programme_audit.html")
     choices = {i: 1 for i in IDS}
     choices.update({IDS[0]: 2, IDS[1]: UNKNOWN, IDS[2]: None, IDS[3]: 0})
     fill(page, choices)
@@ -129,8 +136,9 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
         page.get_by_role("button", name="Download my answers (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
     features = {r["id"]: r for r in rows if r["type"] == "feature"}
-    assert {k: r["answer"] for k, r in features.items()} == {f["id"]: "" if f["answer"] is None else str(f["answer"])
-                                                          for f in python["features"]}
+    assert {k: r["answer"] for k, r in features.items()} == {
+        f["id"]: "" if f["answer"] is None else str(f["answer"]) for f in python["features"]
+    }
     assert {k: r["status_or_band"] for k, r in features.items()} == {f["id"]: f["status"] for f in python["features"]}
     stages = {r["id"]: r["percent"] for r in rows if r["type"] == "stage"}
     assert stages == {s["id"]: f"{s['percent']:.2f}" for s in python["stages"]}
@@ -142,15 +150,18 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
 def test_a_bad_saved_answer_gets_a_message_and_never_a_nan(page, exercise_site_url):
     """A saved answer that is not an option (storage or an export edited by hand) is flagged beside the feature
     and scored as unanswered, as score_audit would refuse it."""
-    page.goto(exercise_site_url + "audit.html")
+    page.goto(exercise_site_url + "programme_audit.html")
     page.check(f'input[name="{IDS[1]}"][value="2"]')
     key = page.get_attribute(".lh-exercise", "data-lh-store")
-    page.evaluate("""([key, id]) => {
+    page.evaluate(
+        """([key, id]) => {
         const saved = JSON.parse(localStorage.getItem(key));
         saved.answers.answers[id] = "lots";
         saved.answers.answers["spaced"] = 7;
         localStorage.setItem(key, JSON.stringify(saved));
-    }""", [key, IDS[1]])
+    }""",
+        [key, IDS[1]],
+    )
     page.reload()
     message = page.locator(f"#msg-{IDS[1]}")
     assert "not one of the options" in message.inner_text() and "lots" in message.inner_text()
@@ -167,7 +178,7 @@ def test_a_bad_saved_answer_gets_a_message_and_never_a_nan(page, exercise_site_u
 
 def test_keyboard_only_pass(page, exercise_site_url):
     """Arrow keys choose within a feature, Tab moves to the next one: every feature rated without a mouse."""
-    page.goto(exercise_site_url + "audit.html")
+    page.goto(exercise_site_url + "programme_audit.html")
     page.locator(f'input[name="{IDS[0]}"]').first.focus()
     for _ in IDS:
         page.keyboard.press("ArrowRight")  # from the first option to "Partly in place"
@@ -175,3 +186,16 @@ def test_keyboard_only_pass(page, exercise_site_url):
     assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.map(e => e.value)") == ["1"] * len(IDS)
     assert page_result(page) == python_result({i: 1 for i in IDS})
     assert page.evaluate("document.activeElement.textContent") == "Clear my answers"
+
+
+def test_without_javascript_the_page_is_a_printable_worksheet(browser, exercise_site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(exercise_site_url + "programme_audit.html")
+        assert page.locator("input[type=radio]").count() == len(IDS) * (len(VALUES) + 1)  # and "Don't know"
+        assert page.locator(f'input[type=radio][value="{UNKNOWN}"]').count() == len(IDS)
+        assert page.locator(".lh-toolbar").is_hidden()
+        assert "print this worksheet" in page.inner_text(".lh-exercise")
+    finally:
+        context.close()
