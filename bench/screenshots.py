@@ -13,6 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+# Same pixels on every run: no animation mid-way, no blinking caret, the whole page.
+STEADY = {"full_page": True, "animations": "disabled", "caret": "hide"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # A reader's answers, the same on every run: the n-th choice of each radio group and select, fixed text.
@@ -54,12 +56,14 @@ def shoot(site: Path, pdfs: Path, out: Path) -> None:
             page = context.new_page()
             for path in pages:
                 page.goto(url + path)
-                page.wait_for_load_state("load")
+                page.wait_for_load_state("networkidle")
+                page.evaluate("document.fonts.ready")
+                page.wait_for_timeout(300)  # the theme's scroll-spy settles on the "On this page" entry
                 stem = path.replace("/", "__").removesuffix(".html")
-                page.screenshot(path=str(out / f"{stem}.{name}.png"), full_page=True)
+                page.screenshot(path=str(out / f"{stem}.{name}.png"), **STEADY)
                 if page.evaluate(ANSWER_EVERYTHING):
-                    page.wait_for_timeout(100)
-                    page.screenshot(path=str(out / f"{stem}.{name}.answered.png"), full_page=True)
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(out / f"{stem}.{name}.answered.png"), **STEADY)
                     page.evaluate("() => localStorage.clear()")
             context.close()
         chromium.close()
@@ -84,7 +88,7 @@ def compare(before: Path, after: Path) -> int:
             continue
         box = ImageChops.difference(one, two).getbbox()
         if box:
-            changed = sum(1 for px in ImageChops.difference(one, two).crop(box).getdata() if px != (0, 0, 0))
+            changed = sum(1 for px in ImageChops.difference(one, two).crop(box).get_flattened_data() if px != (0, 0, 0))
             differ.append((name, f"{changed} pixels differ in {box}"))
     print(f"{len(names)} screenshots compared, {len(differ)} differ")
     for name, why in differ:

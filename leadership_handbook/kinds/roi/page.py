@@ -9,8 +9,7 @@ The answer key's figures come from :func:`.rules.evaluate`, so the key cannot di
 
 from __future__ import annotations
 
-from leadership_handbook.core.formatting import money, percent
-from leadership_handbook.kinds.roi.rules import evaluate, inputs_from_example, summary_rows
+from leadership_handbook.kinds.roi.rules import benefit_rows, evaluate, inputs_from_example, summary_rows
 
 
 def typed(value) -> str:
@@ -55,16 +54,5 @@ def answer_key_context(instrument):
     """The worked example's report, its benefits' table, and its summary figures as the results table words
     them."""
     report = evaluate(inputs_from_example(instrument))
-    cur = report["currency"]
-    rows = [
-        [
-            b["label"],
-            money(b["annual_value"], cur),
-            percent(b["attribution_pct"]),
-            percent(b["confidence_pct"]),
-            money(b["adjusted"], cur),
-        ]
-        for b in report["benefits"]
-    ]
     summary = {row["key"]: row["text"] for row in summary_rows(report)}
-    return {"report": report, "benefit_rows": rows, "summary": summary}
+    return {"report": report, "benefit_rows": benefit_rows(report), "summary": summary}

@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from leadership_handbook.core.formatting import markdown_table, money, percent
 from leadership_handbook.core.notebook import LIGHT, MID, figure
-from leadership_handbook.kinds.roi.rules import COST_CATEGORY_LABELS, interpret, summary_rows
+from leadership_handbook.kinds.roi.rules import COST_CATEGORY_LABELS, benefit_rows, interpret, summary_rows
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -51,16 +51,7 @@ def roi_costs_markdown(report: Mapping) -> str:
 def roi_benefits_markdown(report: Mapping) -> str:
     """The benefits before and after the conservative adjustment."""
     cur = report["currency"]
-    rows = [
-        [
-            b["label"],
-            money(b["annual_value"], cur),
-            percent(b["attribution_pct"]),
-            percent(b["confidence_pct"]),
-            money(b["adjusted"], cur),
-        ]
-        for b in report["benefits"]
-    ]
+    rows = benefit_rows(report)
     rows.append(["Total", money(report["unadjusted_benefits"], cur), "", "", money(report["adjusted_benefits"], cur)])
     return markdown_table(
         ["Benefit (first year)", "Improvement", "Due to programme", "Confidence", "Counted"],
