@@ -1,0 +1,1 @@
+"""What every exercise kind shares: instruments, errors, formatting, templates, notebook display, shared cases."""

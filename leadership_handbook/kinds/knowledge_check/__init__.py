@@ -1,0 +1,1 @@
+"""The knowledge_check kind: Knowledge checks. Everything it is lives in this folder."""
