@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PAPER ?= a4
 
-.PHONY: book html pdf test test-fast lint format cases node linkcheck serve clean browser bench
+.PHONY: book html pdf test test-fast lint format cases node java linkcheck serve clean browser bench
 
 # Create the virtualenv and install the project with its pinned dependencies; redone when they change.
 $(STAMP): pyproject.toml constraints.txt
@@ -36,8 +36,15 @@ node:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs; } || \
 	  { echo "Node.js is needed: install Debian's nodejs package"; exit 1; }
 
+## java: make sure Java is on the machine (Debian's default-jre-headless), for the W3C HTML checker
+java:
+	@command -v java >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  DEBIAN_FRONTEND=noninteractive apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless; } || \
+	  { echo "Java is needed for the HTML checker: install Debian's default-jre-headless package"; exit 1; }
+
 ## test: the whole test suite (strict build, notebooks, links, self-contained site, exercises)
-test: $(STAMP) browser node
+test: $(STAMP) browser node java
 	$(BIN)/python -m pytest
 
 ## test-fast: rules, instruments, templates and the shared cases in Python and Node; no build, no browser
