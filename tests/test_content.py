@@ -102,8 +102,9 @@ def test_no_unverified_figure_is_printed():
     sources = (
         list((ROOT / "book").glob("*.md"))
         + list((ROOT / "exercises").glob("*.ipynb"))
-        + list((ROOT / "leadership_handbook" / "instruments").glob("*.yml"))
+        + list((ROOT / "leadership_handbook").glob("*/**/*.yml"))
     )
+    assert len([p for p in sources if p.suffix == ".yml"]) >= 7, "the instrument files were not found"
     found = [
         (p.name, pattern)
         for p in sources
