@@ -6,16 +6,19 @@ usage: python -m leadership_handbook.build [--root DIR] [--output DIR] [--clean]
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from leadership_handbook.sphinx_ext.build_log import WARNING_LOG
 
 # Warnings are errors (-W), nitpicky cross-references (-n), and report every warning before failing.
 STRICT_FLAGS = ["-W", "-n", "--keep-going"]
-WARNING_LINE = re.compile(r"(WARNING|ERROR|CRITICAL):")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -23,10 +26,13 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 class BuildResult:
     returncode: int
     output: str
+    # What Sphinx and its extensions logged as a warning or error (sphinx_ext/build_log.py), one a line.
+    logged: list[str] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
-        return [line for line in self.output.splitlines() if WARNING_LINE.search(line)]
+        """The book's warnings: only what Sphinx logged, never a notebook kernel's own log on the shared stderr."""
+        return list(self.logged)
 
     @property
     def ok(self) -> bool:
@@ -59,8 +65,12 @@ def build_book(
     if strict:
         command += STRICT_FLAGS
     command += extra or []
-    completed = subprocess.run(command, capture_output=True, text=True)
-    return BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr))
+    with tempfile.TemporaryDirectory() as work:
+        log = Path(work) / "warnings.log"
+        log.touch()
+        completed = subprocess.run(command, capture_output=True, text=True, env={**os.environ, WARNING_LOG: str(log)})
+        logged = log.read_text(encoding="utf-8").splitlines()
+    return BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr), logged)
 
 
 def main(argv: list[str] | None = None) -> int:

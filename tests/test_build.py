@@ -27,6 +27,53 @@ def test_strict_build_fails_on_a_broken_cross_reference(tmp_path):
     assert any("a-label-that-does-not-exist" in line for line in broken.warnings)
 
 
+NOISY_NOTEBOOK = {
+    "cells": [
+        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": ["# A noisy kernel"]},
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "noise",
+            "metadata": {},
+            "outputs": [],
+            "source": [
+                "import os\n",
+                "# What a kernel logs on its own stderr when it shuts down under load: not the book's.\n",
+                "os.write(2, b'ERROR:tornado.general:Uncaught exception in ZMQStream callback\\n')",
+            ],
+        },
+    ],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def test_a_kernel_logging_on_its_own_stderr_does_not_fail_the_build_but_a_warning_still_does(tmp_path):
+    """The book's warnings are what Sphinx logs, not every line with "ERROR:" that a notebook kernel prints."""
+    import json
+
+    book = tmp_path / "mini_book"
+    shutil.copytree(FIXTURES / "mini_book", book)
+    (book / "noisy.ipynb").write_text(json.dumps(NOISY_NOTEBOOK), encoding="utf-8")
+    config = (
+        (book / "_config.yml")
+        .read_text(encoding="utf-8")
+        .replace('execute_notebooks: "off"', "execute_notebooks: force")
+    )
+    (book / "_config.yml").write_text(config, encoding="utf-8")
+    with open(book / "_toc.yml", "a") as toc:
+        toc.write("  - file: noisy\n")
+    noisy = build_book(book)
+    assert "ERROR:tornado.general:Uncaught exception in ZMQStream callback" in noisy.output  # the kernel said it
+    assert noisy.ok and noisy.warnings == [], noisy.warnings or noisy.output[-2000:]
+
+    with open(book / "chapter.md", "a") as chapter:
+        chapter.write("\nSee {ref}`another-missing-label`.\n")
+    broken = build_book(book, clean=True)
+    assert not broken.ok and any("another-missing-label" in line for line in broken.warnings)
+
+
 def test_every_chapter_and_notebook_is_in_the_toc():
     listed = toc_files(ROOT)
     missing = [path for path in listed if not path.exists()]
