@@ -69,7 +69,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def exercise_site_url(tmp_path_factory):
-    """The small book in tests/fixtures/exercise_book (one in-page exercise a page, each named after its kind),
+    """The small book in tests/fixtures/exercise_book (one in-page exercise a page, each named after its kind, and
+    knowledge_check_parts with three forms of one instrument),
     built and served. LH_EXERCISE_PAGES="roi barrier_log" builds only those pages, for a quick loop on one kind."""
     output = tmp_path_factory.mktemp("exercise_book")
     source = FIXTURES / "exercise_book"

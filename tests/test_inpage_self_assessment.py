@@ -127,7 +127,12 @@ def test_keyboard_only_pass(page, exercise_site_url):
     assert values == ["2"] * len(ITEM_IDS)
     expected = expected_scores({i: 2 for i in ITEM_IDS})
     assert page_scores(page) == expected
-    # The last Tab left the last statement for the toolbar: it is reachable by keyboard too.
+    # The last Tab left the last statement for the form's Save button, then the toolbar: both work by keyboard.
+    assert page.evaluate("document.activeElement.textContent") == "Save my answers"
+    page.keyboard.press("Enter")
+    assert page.inner_text(".lh-status") == "Your answers are saved in this browser."
+    assert page_scores(page) == expected
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Clear my answers"
     page.keyboard.press("Enter")
     assert page.locator("input[type=radio]:checked").count() == 0

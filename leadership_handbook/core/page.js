@@ -1,6 +1,7 @@
-/* In-page exercises, shared DOM part: storage, toolbar, export and small DOM/SVG helpers. The page script
-   lh-core.js is core/formatting.js + core/errors.js + this file (sphinx_ext/page_assets.py joins them).
-   Nothing a reader enters leaves the browser: answers are kept in localStorage only. */
+/* In-page exercises, shared DOM part: each form's start (storage through core/storage.js), toolbar, export and
+   small DOM/SVG helpers. The page script lh-core.js is core/formatting.js + core/errors.js + core/storage.js +
+   this file (sphinx_ext/page_assets.py joins them). Nothing a reader enters leaves the browser: answers are kept
+   in localStorage only. */
 (function () {
   "use strict";
   var kinds = {};
@@ -33,14 +34,8 @@
       document.createTextNode(String(child)) : child);
   }
 
-  function loadSaved(key) {
-    try { var raw = window.localStorage.getItem(key); return raw ? JSON.parse(raw) : null; }
-    catch (e) { return null; }
-  }
-  function save(key, data) {
-    try { window.localStorage.setItem(key, JSON.stringify(data)); return true; } catch (e) { return false; }
-  }
-  function forget(key) { try { window.localStorage.removeItem(key); } catch (e) { /* storage blocked */ } }
+  // One store for the page: every form has its own key in it (core/storage.js).
+  var store = window.LH.storage.openStore(function () { return window.localStorage; });
 
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
@@ -96,46 +91,78 @@
     var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
       options: spec.options || {}, changed: changed };
     var kind = init(ctx);
+    var sync = null, sayAgain = null;
 
     function changed() {
-      var answers = kind.read();
-      save(key, { saved: new Date().toISOString(), answers: answers });
-      refresh(answers);
+      if (!sync) return;
+      say(sync.save());
+      refresh(kind.read());
+      announceStored();
     }
     function refresh(answers) {
       results.textContent = "";
       ctx.lastResult = kind.render(answers, results);
     }
-    function say(text) { status.textContent = text; }
-    // Answers saved under a key this instrument had before (its kind's former name): copied, never moved.
-    function migrated() {
-      var former = (root.getAttribute("data-lh-former-stores") || "").split(" ").filter(Boolean);
-      for (var i = 0; i < former.length; i++) {
-        var old = loadSaved(former[i]);
-        if (old && old.answers) { save(key, old); return old; }
-      }
-      return null;
+    // A sentence in the status line; the same sentence again is cleared first so that it is announced again.
+    function say(result) {
+      if (!result) return;
+      clearTimeout(sayAgain);
+      status.classList.toggle("lh-status-problem", !!result.problem);
+      if (status.textContent !== result.message) { status.textContent = result.message; return; }
+      status.textContent = "";
+      sayAgain = setTimeout(function () { status.textContent = result.message; }, 100);
+    }
+    // Another copy of this form on the page reads what this one stored, as another tab would.
+    function announceStored() {
+      document.dispatchEvent(new CustomEvent("lh-stored", { detail: { key: key, root: root } }));
+    }
+    // What another tab or copy stored: the form takes it, keeping the focus where the reader was.
+    function update(raw) {
+      var active = document.activeElement, id = active && root.contains(active) ? active.id : "";
+      var result = sync.external(raw);
+      if (!result) return;
+      refresh(kind.read());
+      say(result);
+      var again = id && !root.contains(active) && root.querySelector("#" + CSS.escape(id));
+      if (again) again.focus();
     }
 
     if (kind.read && kind.render) {
+      var former = (root.getAttribute("data-lh-former-stores") || "").split(" ").filter(Boolean);
+      sync = window.LH.storage.formSync({ store: store, key: key, formerKeys: former, kind: { read: kind.read,
+        write: kind.write, clear: function () { form.reset(); kind.write(kind.empty ? kind.empty() : {}); } } });
+      say(sync.load());
+      refresh(kind.read());
       form.addEventListener("change", changed);
       form.addEventListener("input", function (event) {
         if (event.target.matches("input[type=text], input[type=number], input[type=date], textarea")) changed();
       });
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      var saved = loadSaved(key) || migrated();
-      if (saved && saved.answers) {
-        kind.write(saved.answers);
-        say("Your saved answers were restored from this browser.");
+      // Enter in a field, or the Save button: save now and say so; the results already follow every answer.
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var result = sync.save(), now = sync.status();
+        refresh(kind.read());
+        announceStored();
+        var merged = result && result.message === window.LH.storage.MESSAGES.merged;
+        say(merged ? { message: result.message + " " + now.message, problem: now.problem } : now);
+      });
+      window.addEventListener("storage", function (event) {
+        if (event.key === key || event.key === null) update(store.read(key).raw);
+      });
+      document.addEventListener("lh-stored", function (event) {
+        if (event.detail.key === key && event.detail.root !== root) update(store.read(key).raw);
+      });
+      var actions = form.querySelector(".lh-form-actions");
+      if (actions) {
+        actions.hidden = false;
+        actions.querySelector("button[type=submit]").disabled = false;
       }
-      refresh(kind.read());
       var base = spec.instrument.id + (spec.options.part ? "-" + spec.options.part : "");
       toolbar.appendChild(button("Clear my answers", function () {
-        forget(key);
-        form.reset();
-        kind.write(kind.empty ? kind.empty() : {});
+        sync.clear();
         refresh(kind.read());
-        say("Your answers were cleared from this page and this browser.");
+        announceStored();
+        say({ message: "Your answers were cleared from this page and this browser." });
       }));
       toolbar.appendChild(button("Download my answers (CSV)", function () {
         download(base + ".csv", "text/csv", toCSV(kind.csv(kind.read(), ctx.lastResult)));

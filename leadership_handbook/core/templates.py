@@ -21,7 +21,15 @@ from leadership_handbook.core import formatting
 CORE_DIR = Path(__file__).resolve().parent
 KINDS_DIR = CORE_DIR.parent / "kinds"
 
-__all__ = ["RenderContext", "environment", "storage_key", "worksheet_title", "render_worksheet", "render_answer_key"]
+__all__ = [
+    "RenderContext",
+    "environment",
+    "storage_key",
+    "former_storage_keys",
+    "worksheet_title",
+    "render_worksheet",
+    "render_answer_key",
+]
 
 
 @dataclass
@@ -47,11 +55,22 @@ def environment() -> Environment:
     return env
 
 
-def storage_key(instrument: dict) -> str:
-    """The browser storage key: the instrument's id and a digest of its content, so answers saved against an
-    earlier version of an instrument are never read into a changed one."""
-    digest = hashlib.sha256(json.dumps(instrument, sort_keys=True).encode()).hexdigest()[:10]
-    return f"lh:{instrument['id']}:{digest}"
+def storage_key(instrument: dict, part: str | None = None) -> str:
+    """The browser storage key of one form, ``lh:<id>[:<part>]:<digest>``: one key per form, so that two parts
+    of an instrument on one page never overwrite each other. The digest is of what that form shows (for a part,
+    the instrument with only that part), so answers saved against an earlier version are never read into a
+    changed one, and a change to one part leaves the other parts' answers alone."""
+    shown = instrument if part is None else {**instrument, "parts": [p for p in instrument["parts"] if p["id"] == part]}
+    digest = hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()[:10]
+    return f"lh:{instrument['id']}:{part}:{digest}" if part else f"lh:{instrument['id']}:{digest}"
+
+
+def former_storage_keys(instrument: dict, part: str | None = None) -> list[str]:
+    """Keys this form's answers may have been saved under before, newest first: for a part, the key every part
+    shared until each form had its own (it holds the answers of whichever part was saved last), then the
+    instrument's ``former_storage_keys`` (keys from before a rename)."""
+    shared = [storage_key(instrument)] if part else []
+    return shared + list(instrument.get("former_storage_keys", []))
 
 
 def worksheet_title(instrument: dict, context: RenderContext) -> str:
@@ -79,8 +98,8 @@ def render_worksheet(instrument: dict, context: RenderContext | None = None) -> 
         .render(
             kind=kind.name,
             instrument=instrument,
-            store=storage_key(instrument),
-            former_stores=instrument.get("former_storage_keys", []),
+            store=storage_key(instrument, context.options.get("part")),
+            former_stores=former_storage_keys(instrument, context.options.get("part")),
             title=worksheet_title(instrument, context),
             spec_json=_spec_json(instrument, context),
             worksheet=kind.render_worksheet(instrument, context),
