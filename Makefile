@@ -48,7 +48,7 @@ test: $(STAMP) browser node java
 	$(BIN)/python -m pytest
 
 ## test-fast: rules, instruments, templates and the shared cases in Python and Node; no build, no browser
-test-fast: $(STAMP) node
+test-fast: $(STAMP) node java
 	$(BIN)/python -m pytest -m "not build and not browser" -q
 
 ## lint: ruff over the package, tests and bench (the same check pre-commit runs)

@@ -1,7 +1,8 @@
 """Fixes to what the default Jupyter Book 1 stack puts on every page.
 
 - The site has no kernel (no Thebe), so sphinx-thebe's scripts are dropped, and any script the stack emits
-  twice is emitted once: this ends the ``THEBE_JS_URL has already been declared`` error on every page.
+  twice is emitted once: this ends the ``THEBE_JS_URL has already been declared`` error on every page. Its
+  kernel settings at the end of each page's body (two inline scripts) go too.
 - Every extension's styles and scripts are added to every page: a page keeps only those its content uses.
 - The theme logs a console error when no colour mode is set ("Got invalid theme mode"): default to auto.
 - Browsers ask for /favicon.ico when a page names no icon: name our own, so no request fails.
@@ -12,11 +13,17 @@
   of the text sphinxext-opengraph takes from the page's first lines.
 - docutils marks bibliography entries with the deprecated role doc-biblioentry inside a role="list":
   they become list items.
+- myst-nb's hidden code cells put two <p> ("Show/Hide code cell source") in a <summary>, which allows only
+  phrasing content: they become <span>s (lh-site.css styles them as myst-nb styles the <p>s).
+- sphinx-external-toc writes the root index.html (the redirect to the first page) as a bare <meta>, with no
+  doctype or title: we write a valid page (templates/lh-redirect.html) before it would.
 """
 
 import html
 import re
 from pathlib import Path
+
+from leadership_handbook.sphinx_ext.content_security import policy
 
 PACKAGE = Path(__file__).resolve().parent.parent
 FAVICON = PACKAGE / "static" / "lh-favicon.svg"
@@ -93,9 +100,24 @@ def _name_checkbox(match):
     return f'{match.group(1)} aria-label="{html.escape(label, quote=True)}"{match.group(2)}{match.group(3)}'
 
 
+SUMMARY = re.compile(r"(<summary\b[^>]*>)(.*?)(</summary>)", re.S)
+PARAGRAPH_TAG = re.compile(r"<(/?)p\b")
+# sphinx-thebe's kernel settings, appended to every page's body: a data block and one inline script.
+THEBE_BODY_SCRIPTS = re.compile(
+    r"""\s*<script type="text/x-thebe-config">.*?</script>|\s*<script>kernelName = '[^'<]*'</script>""", re.S
+)
+
+
+def _summary_with_spans(match):
+    return match.group(1) + PARAGRAPH_TAG.sub(r"<\1span", match.group(2)) + match.group(3)
+
+
 def fix_body_html(body: str) -> str:
-    """Accessible names for checklist boxes and valid roles for bibliography entries."""
+    """Accessible names for checklist boxes, valid roles for bibliography entries, no <p> in a <summary>, and
+    no Thebe settings."""
     body = TASK_CHECKBOX.sub(_name_checkbox, body)
+    body = SUMMARY.sub(_summary_with_spans, body)
+    body = THEBE_BODY_SCRIPTS.sub("", body)
     return body.replace(' role="doc-biblioentry"', ' role="listitem"')
 
 
@@ -130,7 +152,30 @@ def _on_config_inited(app, config):
     config.html_static_path.append(str(PACKAGE / "static"))  # our scripts, styles and favicon
 
 
+def _write_root_redirect(app, exception):
+    """The root index.html that sends the reader to the first page, as a valid HTML document."""
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    if "index" in app.env.found_docs:  # the book has its own index page
+        return
+    target = app.builder.get_target_uri(app.config.root_doc)
+    page = app.builder.templates.render(
+        "lh-redirect.html",
+        {
+            "language": app.config.language or "en",
+            "title": app.config.html_title or app.config.project,
+            "target": target,
+            "content_security_policy": policy(),
+        },
+    )
+    index = Path(app.outdir) / "index.html"
+    if not index.exists() or index.read_text(encoding="utf-8") != page:
+        index.write_text(page, encoding="utf-8")
+
+
 def setup_page_fixes(app):
     app.connect("config-inited", _on_config_inited)
+    # Before sphinx-external-toc's own (priority 500), which writes the redirect only where index.html is missing.
+    app.connect("build-finished", _write_root_redirect, priority=400)
     # Run after the themes and extensions that add scripts to the context.
     app.connect("html-page-context", _on_html_page_context, priority=900)
