@@ -1,11 +1,13 @@
-"""Print the handbook, the participant workbook and the facilitator guide as PDFs from the built HTML site.
+"""Print the handbook, the participant workbook and the facilitator guide as tagged PDFs from the built HTML site.
 
 usage: python -m leadership_handbook.print_pdf [--html _build/html] [--out _build/pdf] [--paper a4|letter]
 
-Headless Chromium (through Playwright) prints each section on its own, so every section starts on a new page
-and its page count is known; a cover, a table of contents with page numbers, and running heads with
-"page n of N" are then added. Our own code because Chromium's header templates cannot change with the
-chapter or count pages across sections, and paged.js would add an npm toolchain to every build.
+Headless Chromium (through Playwright) prints each edition as one document, tagged (a structure tree in reading
+order, the language, the title, bookmarks from the headings), so nothing is merged or stamped afterwards, which
+would drop the tags. The page margin boxes in lh-print.css draw the running heads and "page n of N"; every section
+is a named page whose running head carries its title; the contents' page numbers come from a first pass.
+tagged_pdf.py then adds what Chromium's tags lack (artifacts, a role map, the author, XMP metadata).
+Our own code because paged.js would add an npm toolchain to every build.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import string
 import sys
 import tempfile
 import time
@@ -21,16 +24,21 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
 from leadership_handbook.browser import launched
 from leadership_handbook.core.templates import environment
+from leadership_handbook.tagged_pdf import finish
 
 PAPER_SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
-MARGINS = {"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"}
+MARGINS = {"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "18mm"}  # Chromium's, not @page's (lh-print.css)
 PRINT_CSS = Path(__file__).resolve().parent / "static" / "lh-print.css"
-TEMPLATES = "print"  # core/templates/print/: the document, cover, contents, running heads and section wrappers
+TEMPLATES = "print"  # core/templates/print/: the edition's document, cover, contents, summaries and worksheets
 BOOK_TITLE = "Beyond the Course: Does Leadership Training Work?"
+AUTHOR = "The Beyond the Course authors"
+LANGUAGE = "en-GB"  # the book is written in British English; a screen reader picks its voice from this
+MAX_PASSES = 4  # printing until the contents' page numbers agree with the pages; two passes in practice
+CSS_SAFE = frozenset(string.ascii_letters + string.digits + " .,:;!?()-_/+")
 LICENCE = (
     "Text licensed under Creative Commons Attribution 4.0 (CC BY 4.0); code licensed MIT. "
     "Adapted from the series ROI on Training: Does Leadership Training Work? by Ron of Developing "
@@ -69,6 +77,11 @@ class Edition:
     subtitle: str
     sections: list[Section] = field(default_factory=list)
 
+    @property
+    def full_title(self) -> str:
+        """The PDF's title, which a reader's PDF viewer shows in place of the file name."""
+        return f"{self.title}: {self.subtitle}"
+
 
 # ---------------------------------------------------------------------------------------- reading the site
 
@@ -84,7 +97,23 @@ def _article(html_dir: Path, docname: str) -> BeautifulSoup:
             node.decompose()
     for details in article.find_all("details"):
         details["open"] = ""  # dropdowns print open
+    _text_for_the_tags(soup, article)
     return article
+
+
+def _text_for_the_tags(soup: BeautifulSoup, article) -> None:
+    """Chromium tags text in the page, not what CSS generates or a select draws: a link's address and a select's
+    choice become text of their own (the choice only for a screen reader, as the select shows it on paper)."""
+    for link in article.select('a[href^="http"]'):
+        address = soup.new_tag("span", attrs={"class": "lh-link-address"})
+        address.string = f" ({link['href']})"
+        link.append(address)
+    for select in article.find_all("select"):
+        chosen = select.find("option", selected=True)
+        if chosen is not None and chosen.get("value"):
+            choice = soup.new_tag("span", attrs={"class": "lh-choice-text"})
+            choice.string = chosen.get_text(" ", strip=True)
+            select.insert_after(choice)
 
 
 def _title(article: BeautifulSoup) -> str:
@@ -167,16 +196,10 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
 # ---------------------------------------------------------------------------------------------- printing
 
 
-def _document(body: str, base: Path, stylesheets: list[str], extra_class: str = "") -> str:
-    return _render(
-        "document",
-        base=base.as_uri(),
-        book_title=BOOK_TITLE,
-        stylesheets=stylesheets,
-        print_css=PRINT_CSS.as_uri(),
-        classes=extra_class,
-        body=Markup(body),
-    )
+def css_string(text: str) -> Markup:
+    """``text`` as a double-quoted CSS string, safe inside <style>: anything but letters, digits, spaces and
+    harmless punctuation becomes a six-digit hex escape (which needs no terminating space)."""
+    return Markup('"' + "".join(c if c in CSS_SAFE else f"\\{ord(c):06x}" for c in text) + '"')
 
 
 def _stylesheets(html_dir: Path) -> list[str]:
@@ -186,92 +209,65 @@ def _stylesheets(html_dir: Path) -> list[str]:
     return sheets + ["../_static/lh-exercises.css"]
 
 
-class Printer:
-    def __init__(self, browser, html_dir: Path, work_dir: Path, paper: str):
-        self.page = browser.new_page()
-        self.html_dir, self.work_dir, self.paper = html_dir, work_dir, paper
-        self.base = html_dir / "book"  # every content page sits one folder down, so relative links resolve
-        self.stylesheets = _stylesheets(html_dir)
-        self.count = 0
-
-    def pdf(self, body: str, margins: dict | None = None, extra_class: str = "", background: bool = True) -> bytes:
-        self.count += 1
-        source = self.work_dir / f"print-{self.count:03d}.html"
-        classes = f"lh-paper-{self.paper} {extra_class}".strip()
-        source.write_text(_document(body, self.base, self.stylesheets, classes), encoding="utf-8")
-        self.page.goto(source.as_uri(), wait_until="load")
-        width, height = PAPER_SIZES[self.paper]
-        return self.page.pdf(
-            width=width,
-            height=height,
-            margin=margins or MARGINS,
-            print_background=background,
-            prefer_css_page_size=False,
-        )
-
-
-def _pages(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def _cover(edition: Edition, date: str) -> str:
-    return _render("cover", edition=edition, date=date, licence=LICENCE)
-
-
-def _contents(sections: list[Section], starts: list[int]) -> str:
-    return _render("contents", rows=list(zip(sections, starts)))
-
-
-def _running_heads(heads: list[str], total: int, first_numbered: int) -> str:
-    """One sheet per page after the cover: the book and section titles on top, "page n of N" below."""
-    return _render("running_heads", heads=heads, total=total, first_numbered=first_numbered, book_title=BOOK_TITLE)
-
-
-def print_edition(printer: Printer, edition: Edition, out: Path, date: str, cache: dict) -> dict:
-    """Print one edition to ``out``; returns its page count and section start pages."""
-    bodies = []
-    for section in edition.sections:
-        key = (section.kind, section.html)
-        if key not in cache:
-            cache[key] = printer.pdf(_render("section", kind=section.kind, body=Markup(section.html)))
-        bodies.append(cache[key])
-    cover = printer.pdf(_cover(edition, date), extra_class="lh-cover-page")
-    # The contents' length depends only on its entries, so print it once with zeros to learn its pages.
-    contents_pages = _pages(printer.pdf(_contents(edition.sections, [0] * len(edition.sections))))
-    starts, page = [], 1 + contents_pages + 1
-    for body in bodies:
-        starts.append(page)
-        page += _pages(body)
-    contents = printer.pdf(_contents(edition.sections, starts))
-    assert _pages(contents) == contents_pages, "the contents changed length when page numbers were filled in"
-    total = page - 1
-
-    heads = ["Contents"] * contents_pages
-    for section, body in zip(edition.sections, bodies):
-        heads += [section.title] * _pages(body)
-    overlay = PdfReader(
-        io.BytesIO(
-            printer.pdf(
-                _running_heads(heads, total, 2),
-                margins={k: "0" for k in MARGINS},
-                extra_class="lh-overlay",
-                background=False,
-            )
-        )
+def edition_html(edition: Edition, starts: list[int], date: str, html_dir: Path) -> str:
+    """The whole edition as one HTML document: cover, contents (with ``starts`` as its page numbers), sections."""
+    sections = [
+        {"page": f"lh-page-{number}", "kind": s.kind, "title": s.title, "body": Markup(s.html)}
+        for number, s in enumerate(edition.sections, start=1)
+    ]
+    heads = [{"name": "lh-page-contents", "head_css": css_string("Contents")}]
+    heads += [{"name": s["page"], "head_css": css_string(s["title"])} for s in sections]
+    return _render(
+        "document",
+        lang=LANGUAGE,
+        base=(html_dir / "book").as_uri(),  # every content page sits one folder down, so relative links resolve
+        title=edition.full_title,
+        stylesheets=_stylesheets(html_dir),
+        print_css=PRINT_CSS.as_uri(),
+        book_title_css=css_string(BOOK_TITLE),
+        pages=heads,
+        cover=Markup(_render("cover", edition=edition, date=date, licence=LICENCE)),
+        contents=Markup(_render("contents", rows=list(zip(sections, starts)))),
+        sections=sections,
     )
-    writer = PdfWriter()
-    for pdf in [cover, contents, *bodies]:
-        for page_obj in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page_obj)
-    for index, page_obj in enumerate(writer.pages[1:]):
-        page_obj.merge_page(overlay.pages[index])
-    writer.add_metadata({"/Title": f"{edition.title}: {edition.subtitle}", "/Author": "The Beyond the Course authors"})
-    for section, start in zip(edition.sections, starts):
-        writer.add_outline_item(title=section.title, page_number=start - 1)
+
+
+def section_starts(pdf: bytes, count: int) -> list[int]:
+    """The page (from 1) each section starts on, read from the named destinations its contents link made."""
+    reader = PdfReader(io.BytesIO(pdf))
+    destinations = {name.lstrip("/"): target for name, target in reader.named_destinations.items()}  # pypdf: /name
+    starts = []
+    for number in range(1, count + 1):
+        destination = destinations.get(f"lh-page-{number}")
+        if destination is None:
+            raise ValueError(f"section {number} has no named destination: is its contents entry a link to it?")
+        starts.append(reader.get_destination_page_number(destination) + 1)
+    return starts
+
+
+def print_edition(tab, edition: Edition, out: Path, date: str, paper: str, html_dir: Path, work: Path) -> dict:
+    """Print one edition to ``out`` as one tagged PDF; returns its page count and section start pages.
+
+    The contents' page numbers are known only once the edition is laid out, so it is printed with the numbers
+    the previous pass found until they agree: two passes, unless filling them in moves a section."""
+    source = work / f"{edition.slug}.html"
+    width, height = PAPER_SIZES[paper]
+    starts = [0] * len(edition.sections)
+    for number in range(MAX_PASSES):
+        source.write_text(edition_html(edition, starts, date, html_dir), encoding="utf-8")
+        tab.goto(source.as_uri(), wait_until="load")
+        tagged = number > 0  # the first pass only measures, and tags change no layout, so it skips them
+        pdf = tab.pdf(width=width, height=height, margin=MARGINS, print_background=True, tagged=tagged, outline=tagged)
+        found = section_starts(pdf, len(edition.sections))
+        if tagged and found == starts:
+            break
+        starts = found
+    else:
+        raise RuntimeError(f"{edition.slug}: the contents' page numbers still moved after {MAX_PASSES} passes")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as handle:
-        writer.write(handle)
-    return {"pages": total, "starts": dict(zip((s.title for s in edition.sections), starts))}
+    out.write_bytes(pdf)
+    pages = finish(out, AUTHOR)  # artifacts, role map and author: what Chromium's tags lack (tagged_pdf.py)
+    return {"pages": pages, "starts": dict(zip((s.title for s in edition.sections), starts))}
 
 
 def print_all(
@@ -290,16 +286,18 @@ def print_all(
         with launched() as chromium:
             return print_all(root, html_dir, out_dir, paper, date, only, chromium)
     date = date or dt.date.today().isoformat()
+    html_dir = Path(html_dir).resolve()
     editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
     report = {}
+    tab = browser.new_page()
+    tab.emulate_media(media="print")  # the document's own script reads the styles it is printed with
     with tempfile.TemporaryDirectory() as work:
-        printer = Printer(browser, Path(html_dir).resolve(), Path(work), paper)
-        cache: dict = {}
         for edition in editions:
             started = time.perf_counter()
-            report[edition.slug] = print_edition(printer, edition, Path(out_dir) / f"{edition.slug}.pdf", date, cache)
+            out = Path(out_dir) / f"{edition.slug}.pdf"
+            report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work))
             report[edition.slug]["seconds"] = round(time.perf_counter() - started, 1)
-        printer.page.close()
+    tab.close()
     return report
 
 
