@@ -1,7 +1,7 @@
 /* In-page exercises, shared DOM part: each form's start (storage through core/storage.js), toolbar, export and
-   small DOM/SVG helpers. The page script lh-core.js is core/formatting.js + core/errors.js + core/storage.js +
-   this file (sphinx_ext/page_assets.py joins them). Nothing a reader enters leaves the browser: answers are kept
-   in localStorage only. */
+   small DOM/SVG helpers. The page script lh-core.js is the pure core files, core/storage.js and this file
+   (CORE_SOURCES in sphinx_ext/page_assets.py joins them). Nothing a reader enters leaves the browser: answers
+   are kept in localStorage only. */
 (function () {
   "use strict";
   var kinds = {};

@@ -1,10 +1,10 @@
 """The exercises' scripts and styles: built once per build, loaded only on the pages that use them.
 
 Each page script is made of pure rules and DOM code kept in separate files (so Node can test the rules
-alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is
-``core/formatting.js`` + ``core/errors.js`` + ``core/storage.js`` + ``core/page.js``, and ``lh-<kind>.js`` is the
-kind's ``rules.js`` + ``form.js``. They are written to ``<outdir>/_lh_static`` and served from ``_static``, as
-sphinx-design serves its own assets.
+alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is the files of
+``CORE_SOURCES`` in order (the pure ``formatting.js``, ``errors.js`` and ``bands.js``, then ``storage.js`` and
+``page.js``), and ``lh-<kind>.js`` is the kind's ``rules.js`` + ``form.js``. They are written to
+``<outdir>/_lh_static`` and served from ``_static``, as sphinx-design serves its own assets.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from leadership_handbook.sphinx_ext.exercise_form import exercise_form
 
 CORE_DIR = Path(__file__).resolve().parent.parent / "core"
 CORE_SCRIPT = "lh-core.js"
-CORE_SOURCES = [CORE_DIR / name for name in ("formatting.js", "errors.js", "storage.js", "page.js")]
+CORE_SOURCES = [CORE_DIR / name for name in ("formatting.js", "errors.js", "bands.js", "storage.js", "page.js")]
 
 
 def page_scripts() -> dict[str, list[Path]]:

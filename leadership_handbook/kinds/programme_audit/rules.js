@@ -3,12 +3,13 @@
 (function (factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"));
+    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"),
+      require("../../core/bands.js"));
   } else {
     const LH = window.LH;
-    (LH.rules = LH.rules || {}).programme_audit = factory(LH.format, LH.errors);
+    (LH.rules = LH.rules || {}).programme_audit = factory(LH.format, LH.errors, LH.bands);
   }
-})(function (format, errors) {
+})(function (format, errors, bands) {
   "use strict";
 
   const topValue = (instrument) => Math.max(...instrument.response_options.map((o) => o.value));
@@ -32,11 +33,6 @@
     return clean;
   }
 
-  function bandFor(bands, score) {
-    let chosen = null;
-    for (const band of bands) if (band.min <= score) chosen = band;
-    return chosen;
-  }
 
   const sumPoints = (rows) => rows.reduce((total, f) => total + f.points, 0);
   const percentOf = (points, maxPoints) => format.round2(points * 100 / maxPoints);
@@ -59,7 +55,7 @@
         percent: percentOf(points, maxPoints) });
     }
     const points = sumPoints(features), maxPoints = top * features.length, percent = percentOf(points, maxPoints);
-    const band = bandFor(instrument.bands, percent);
+    const band = bands.bandFor(instrument.bands, percent);
     return { checklist: instrument.id, points, max_points: maxPoints, percent, band: band.id, band_label: band.label,
       band_meaning: band.meaning, answered: Object.values(clean).filter((v) => v !== null).length,
       total: features.length, features, stages, gaps: features.filter((f) => f.gap > 0) };

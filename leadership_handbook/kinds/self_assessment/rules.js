@@ -3,12 +3,13 @@
 (function (factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"));
+    module.exports = factory(require("../../core/formatting.js"), require("../../core/errors.js"),
+      require("../../core/bands.js"));
   } else {
     const LH = window.LH;
-    (LH.rules = LH.rules || {}).self_assessment = factory(LH.format, LH.errors);
+    (LH.rules = LH.rules || {}).self_assessment = factory(LH.format, LH.errors, LH.bands);
   }
-})(function (format, errors) {
+})(function (format, errors, bands) {
   "use strict";
 
   // {item id: whole number or null} for every item, in file order; throws InputError as Python does.
@@ -25,11 +26,6 @@
     return clean;
   }
 
-  function bandFor(bands, score) {
-    let chosen = null;
-    for (const band of bands) if (band.min <= score) chosen = band;
-    return chosen;
-  }
 
   function scoreResponses(instrument, answers) {
     const clean = validateAnswers(instrument, answers);
@@ -42,7 +38,7 @@
       const sum = scores.reduce((total, x) => total + x, 0);
       const scored = scores.length >= need;
       const score = scored ? format.round2(sum / scores.length) : null;
-      const band = scored ? bandFor(instrument.bands, score) : null;
+      const band = scored ? bands.bandFor(instrument.bands, score) : null;
       return { id: dim.id, label: dim.label, items: items.length, answered: scores.length, sum, score, scored,
         band: band ? band.id : null };
     });
