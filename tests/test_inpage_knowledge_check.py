@@ -86,11 +86,12 @@ def test_export_and_clear_follow_the_rules(page, exercise_site_url):
         page.get_by_role("button", name="Download my answers (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
     marked = {q["id"]: q for q in check_answers(QUIZ, "part-1", answers)["questions"]}
-    assert [r["question"] for r in rows] == [q["id"] for q in questions]
+    assert [r["Question"] for r in rows] == [q["id"] for q in questions]
     for row in rows:
-        q = marked[row["question"]]
-        assert row["your_answer"] == (q["chosen"] or "") and row["best_answer"] == q["correct_option"]
-        assert row["correct"] == ("" if q["chosen"] is None else str(q["is_correct"]).lower())
+        q = marked[row["Question"]]
+        assert row["Your answer"] == (q["chosen"] or "") and row["Best answer"] == q["correct_option"]
+        assert row["Correct"] == ("" if q["chosen"] is None else "yes" if q["is_correct"] else "no")
+        assert row["Exercise"] == QUIZ["id"] and row["Part"] == "part-1"
 
     page.get_by_role("button", name="Clear my answers").click()
     assert page.locator("input[type=radio]:checked").count() == 0

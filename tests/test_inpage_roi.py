@@ -8,6 +8,7 @@ import io
 import json
 import random
 
+from leadership_handbook.core.formatting import percent
 from leadership_handbook.core.instruments import load
 from leadership_handbook.kinds.roi import rules, uncertainty
 
@@ -310,6 +311,11 @@ def test_answers_persist_clear_and_rows_can_be_added_and_removed(page, exercise_
     costs = len(EXAMPLE["costs"]) + 2
     page.fill(f"#{P}-cost-{costs}-label", "Coaching follow-up")
     page.fill(f"#{P}-cost-{costs}-amount", "2,500")
+    # A new row has no category until the reader chooses one, and says so.
+    assert page.input_value(f"#{P}-cost-{costs}-category") == ""
+    assert page.inner_text(f"#msg-{P}-cost-{costs}-category") == EXAMPLE["words"]["form"]["cost_category"]
+    assert page.locator(".lh-roi-summary").count() == 0
+    page.select_option(f"#{P}-cost-{costs}-category", "delivery")
     page.fill(f"#{P}-intangible-2", "Better teamwork")
     before = page_summary(page)
     page.reload()
@@ -374,14 +380,27 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    assert [r["item"] for r in rows if r["section"] == "cost"] == [c["label"] for c in EXAMPLE["costs"]]
-    assert [r["counted"] for r in rows if r["section"] == "benefit"] == [two(b["adjusted"]) for b in report["benefits"]]
-    assert [r["item"] for r in rows if r["section"] == "intangible"] == EXAMPLE["intangibles"]
-    results = {r["item"]: r["amount"] for r in rows if r["section"] == "result"}
-    assert results["roi_pct"] == two(report["roi_pct"]) and results["bcr"] == two(report["bcr"])
-    assert results["meets_hurdle"] == str(report["meets_hurdle"]).lower()
-    assert {r["item"] for r in rows if r["section"] == "simulation"} >= {"p5", "p50", "p95", "prob_negative"}
+    # Plain column and row names (words.csv), the exercise, its version, currency and date on every row.
+    words = EXAMPLE["words"]["csv"]
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.splitlines()[0].split(",")[:7] == [f'"{c}"' if "," in c else c for c in words["columns"]]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    section, names = words["sections"], words["rows"]
+    assert [r["Item"] for r in rows if r["Section"] == section["cost"]] == [c["label"] for c in EXAMPLE["costs"]]
+    labels = {c["id"]: c["label"] for c in EXAMPLE["cost_categories"]}
+    assert [r["Category or source"] for r in rows if r["Section"] == section["cost"]] == [
+        labels[c["category"]] for c in EXAMPLE["costs"]
+    ]
+    counted = [r["Counted"] for r in rows if r["Section"] == section["benefit"]]
+    assert counted == [two(b["adjusted"]) for b in report["benefits"]]
+    assert [r["Item"] for r in rows if r["Section"] == section["intangible"]] == EXAMPLE["intangibles"]
+    results = {r["Item"]: r["Amount"] for r in rows if r["Section"] == section["result"]}
+    assert results[names["roi_pct"]] == two(report["roi_pct"]) and results[names["bcr"]] == two(report["bcr"])
+    assert results[names["meets_hurdle"]] == ("yes" if report["meets_hurdle"] else "no")
+    simulated = {r["Item"] for r in rows if r["Section"] == section["simulation"]}
+    assert simulated >= {names[k] for k in ["p5", "p50", "p95", "prob_negative"]}
+    assert {r["Exercise"] for r in rows} == {P} and {r["Currency"] for r in rows} == {EXAMPLE["currency"]}
+    assert {r["Exercise version"] for r in rows} == {str(EXAMPLE["schema_version"])}
     assert page.errors == []
 
 
@@ -399,4 +418,40 @@ def test_the_worksheet_is_accessible_and_printable(page, exercise_site_url):
     assert not page.locator('button[data-add="cost"]').is_visible()
     assert not page.get_by_role("button", name="Remove cost 1", exact=True).is_visible()
     assert page.locator("svg.lh-tornado").is_visible()
+    assert page.errors == []
+
+
+def test_a_point_before_three_digits_is_read_as_decimals_and_said_so(page, exercise_site_url):
+    page.goto(exercise_site_url + "roi.html")
+    page.fill(f"#{P}-cost-1-amount", "1.800")
+    said = page.inner_text(f"#msg-{P}-cost-1-amount")
+    assert "“1.800” was read as 1.8" in said and "type 1800 or 1,800" in said
+    assert page.get_attribute(f"#{P}-cost-1-amount", "aria-invalid") is None  # a warning: the figure is still used
+    assert page.locator(".lh-roi-summary").count() == 1
+    for typed in ["1800", "1,800", "1.8", "0.125", "£2.50"]:
+        page.fill(f"#{P}-cost-1-amount", typed)
+        assert page.inner_text(f"#msg-{P}-cost-1-amount") == "", typed
+    assert page.errors == []
+
+
+def test_a_short_live_summary_stays_in_view_while_the_reader_edits_on_a_phone(page, exercise_site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(exercise_site_url + "roi.html")
+    report = rules.evaluate(rules.inputs_from_example(EXAMPLE))
+    field = page.locator(f"#{P}-benefit-2-confidence")
+    field.scroll_into_view_if_needed()
+    live = page.locator(".lh-roi-live")
+    box = live.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box  # on screen while the inputs are
+    assert f"ROI {percent(report['roi_pct'])}" in live.inner_text().replace("\n", " ")
+    field.fill("10")
+    changed = rules.evaluate(
+        rules.inputs_from_example(
+            {
+                **EXAMPLE,
+                "benefits": [{**b, "confidence_pct": 10} if n == 1 else b for n, b in enumerate(EXAMPLE["benefits"])],
+            }
+        )
+    )
+    assert f"ROI {percent(changed['roi_pct'])}" in live.inner_text().replace("\n", " ")
     assert page.errors == []

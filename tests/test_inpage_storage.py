@@ -86,7 +86,9 @@ def test_each_form_has_its_own_key_and_a_changed_part_leaves_the_others_alone():
     after = [storage_key(changed, part) for part in parts]
     assert after[:2] == keys[:2] and after[2] != keys[2]  # the companion: the changed part's key changes
     # Each part looks for its answers first under the key the parts shared, then under the renamed kind's.
-    assert former_storage_keys(quiz, "part-1") == [storage_key(quiz)] + quiz["former_storage_keys"]
+    # The key every part shared before each had its own is fixed history: no change to a part moves it.
+    assert former_storage_keys(quiz, "part-1") == [quiz["former_shared_key"]] + quiz["former_storage_keys"]
+    assert former_storage_keys(changed, "part-1") == former_storage_keys(quiz, "part-1")
     assert former_storage_keys(FUTURE_PROOF) == FUTURE_PROOF["former_storage_keys"]
     assert storage_key(FUTURE_PROOF) == KEY and KEY.count(":") == 2
 
@@ -97,13 +99,15 @@ def test_each_form_has_its_own_key_and_a_changed_part_leaves_the_others_alone():
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_answers_saved_under_the_former_key_still_load(page, exercise_site_url, kind):
     page.goto(exercise_site_url + f"{kind}.html")
-    section = page.locator("section.lh-exercise")
+    section = page.locator("section.lh-exercise").first
+    if section.get_attribute("data-lh-former-stores") is None:
+        pytest.skip(f"{kind}: a new kind, with no former storage key yet")
     key, former = section.get_attribute("data-lh-store"), section.get_attribute("data-lh-former-stores").split()
     assert former and key not in former, "the instrument names its former storage keys"
     page.evaluate(FILL_EVERY_FIELD)
     saved = page.evaluate("key => localStorage.getItem(key)", key)
     assert saved and answers_in(saved), "the page saved the reader's answers"
-    filled = page.evaluate(FORM_STATE)
+    filled = page.evaluate(FORM_STATE)[0]  # the first form's (a page of parts restores each from its own key)
     # A browser that last saw the page before the rename holds the same answers, as then saved, under the
     # instrument's own former key only (the last one named).
     before_rename = json.dumps({"saved": "2026-03-07T09:00:00.000Z", "answers": answers_in(saved)})
@@ -112,7 +116,7 @@ def test_answers_saved_under_the_former_key_still_load(page, exercise_site_url, 
         [former[-1], before_rename],
     )
     page.reload()
-    assert page.evaluate(FORM_STATE) == filled
+    assert page.evaluate(FORM_STATE)[0] == filled
     assert MESSAGES["restored"] in page.inner_text(".lh-status")
     assert answers_in(page.evaluate("key => localStorage.getItem(key)", key)) == answers_in(saved)  # copied...
     assert page.evaluate("key => localStorage.getItem(key)", former[-1]) == before_rename  # ...and never moved
@@ -124,9 +128,9 @@ EXERCISE_PAGES = sorted(path.stem for path in (ROOT / "exercises").glob("*.ipynb
 
 @pytest.mark.parametrize("name", EXERCISE_PAGES)
 def test_every_answer_on_every_exercise_page_of_the_book_survives_a_reload(page, site_url, name):
-    """The handbook's own pages, every form on each (the knowledge checks have three)."""
+    """The handbook's own pages, every form on each (the knowledge checks have three, one form an exercise)."""
     page.goto(site_url + f"exercises/{name}.html")
-    assert page.locator("form.lh-form").count() == (3 if name == "knowledge-checks" else 1)
+    assert page.locator("form.lh-form").count() == page.locator("section.lh-exercise").count() >= 1
     page.evaluate(FILL_EVERY_FIELD)
     filled = page.evaluate(FORM_STATE)
     assert all(any(value not in ("", False) for _, value in form) for form in filled)
@@ -209,7 +213,7 @@ def test_every_form_has_a_submit_button_in_its_html(exercise_site_url):
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_the_keyboard_submits_every_form_without_changing_its_scores(page, exercise_site_url, kind):
     page.goto(exercise_site_url + f"{kind}.html")
-    save = page.locator("form.lh-form button[type=submit]")
+    save = page.locator("form.lh-form button[type=submit]").first  # a page may hold several forms (parts)
     expect(save).to_be_visible()
     assert save.inner_text() == "Save my answers" and save.is_enabled()
     page.evaluate(FILL_EVERY_FIELD)
@@ -368,9 +372,9 @@ def test_storage_blocked(browser, exercise_site_url, kind):
             page.locator("button.lh-check").first.click()
         assert page.inner_text(".lh-results") != before  # the form keeps scoring for the session
         assert status(page).inner_text().startswith(MESSAGES["blocked"])  # said once, not once per answer
-        page.locator("button.lh-save").click()
+        page.locator("button.lh-save").first.click()
         expect(status(page)).to_have_text(re.compile("^" + re.escape(MESSAGES["blocked"])))
-        page.get_by_role("button", name="Clear my answers").click()
+        page.get_by_role("button", name="Clear my answers").first.click()
         assert page.errors == []
     finally:
         context.close()

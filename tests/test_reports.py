@@ -53,6 +53,6 @@ def test_markdown_table_escapes_cells():
         markdown_table(["A"], [["1", "2"]])
 
 
-@pytest.mark.parametrize("value,text", [(1234, "£1,234"), (-1200.5, "−£1,200.50"), (0, "£0"), (0.005, "£0.01")])
+@pytest.mark.parametrize("value,text", [(1234, "£1,234"), (-1200.5, "−\u2060£1,200.50"), (0, "£0"), (0.005, "£0.01")])
 def test_money(value, text):
     assert money(value) == text

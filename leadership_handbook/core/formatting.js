@@ -19,7 +19,7 @@
   };
   const money = (value, currency = "£") => {
     const v = round2(value);
-    return (v < 0 ? "\u2212" : "") + currency + commas(Math.abs(v).toFixed(v === Math.round(v) ? 0 : 2));
+    return (v < 0 ? "\u2212\u2060" : "") + currency + commas(Math.abs(v).toFixed(v === Math.round(v) ? 0 : 2));
   };
   const percent = (value) => (value === null || value === undefined ? "n/a"
     : commas(format2(value).replace(/\.?0+$/, "")).replace("-", "\u2212") + "%");

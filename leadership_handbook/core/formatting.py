@@ -21,7 +21,7 @@ def format2(value) -> str:
 def money(value, currency: str = "£") -> str:
     """``£12,345`` (pence shown only when there are any); negative amounts as ``−£1,200``."""
     value = round2(value)
-    sign = "−" if value < 0 else ""
+    sign = "−\u2060" if value < 0 else ""  # a word joiner: a line never breaks between the minus and the £
     value = abs(value)
     text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     return f"{sign}{currency}{text}"

@@ -7,18 +7,13 @@
   var kinds = {};
   var SVG_NS = "http://www.w3.org/2000/svg";
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+  function fill(node, args) {
+    setAttrs(node, args[1]);
+    for (var i = 2; i < args.length; i++) append(node, args[i]);
     return node;
   }
-  function svg(tag, attrs) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
-    return node;
-  }
+  function el(tag) { return fill(document.createElement(tag), arguments); }
+  function svg(tag) { return fill(document.createElementNS(SVG_NS, tag), arguments); }
   function setAttrs(node, attrs) {
     Object.keys(attrs || {}).forEach(function (name) {
       var value = attrs[name];
@@ -37,15 +32,8 @@
   // One store for the page: every form has its own key in it (core/storage.js).
   var store = window.LH.storage.openStore(function () { return window.localStorage; });
 
-  function csvCell(value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-  function toCSV(rows) { return rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n"; }
-
   function download(filename, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = el("a", { href: url, download: filename });
+    var url = URL.createObjectURL(new Blob([text], { type: type })), link = el("a", { href: url, download: filename });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -78,20 +66,67 @@
     return b;
   }
 
+  var UNDO_SECONDS = 60;
+  /* The undo offer: a bar kept in view at the foot of the screen with the message and an Undo button. Several
+     offers stack: Undo puts back the newest, then the one before it is offered again while its time lasts. */
+  function undoBar(root) {
+    var offers = [], timer = null, text = el("p", { "class": "lh-undo-message" });
+    var again = el("button", { type: "button", "class": "lh-button lh-undo-button" }, "Undo");
+    var bar = el("div", { "class": "lh-undo", hidden: true }, text, again);  // the status line announces it
+    root.querySelector(".lh-status").after(bar);
+    function show() {
+      clearTimeout(timer);
+      var now = Date.now();
+      offers = offers.filter(function (o) { return o.until > now; });
+      var last = offers[offers.length - 1];
+      bar.hidden = !last;
+      if (!last) return;
+      text.textContent = last.message + " You can undo this for a minute.";
+      again.setAttribute("aria-label", "Undo: " + last.message);
+      timer = setTimeout(show, last.until - now);
+    }
+    again.addEventListener("click", function () {
+      var last = offers.pop();
+      show();
+      if (last) last.putBack(last.before);
+    });
+    return { offer: function (message, before, putBack) {
+      offers.push({ message: message, before: before, putBack: putBack, until: Date.now() + UNDO_SECONDS * 1000 });
+      show();
+    } };
+  }
+
   function start(root) {
-    var init = kinds[root.getAttribute("data-lh-kind")];
-    var specNode = root.querySelector("script.lh-spec");
+    var init = kinds[root.getAttribute("data-lh-kind")], specNode = root.querySelector("script.lh-spec");
     if (!init || !specNode) return;
-    var spec = JSON.parse(specNode.textContent);
-    var key = root.getAttribute("data-lh-store");
-    var form = root.querySelector("form.lh-form");
-    var results = root.querySelector(".lh-results");
-    var status = root.querySelector(".lh-status");
-    var toolbar = root.querySelector(".lh-toolbar");
+    var spec = JSON.parse(specNode.textContent), key = root.getAttribute("data-lh-store");
+    var form = root.querySelector("form.lh-form"), results = root.querySelector(".lh-results");
+    var status = root.querySelector(".lh-status"), toolbar = root.querySelector(".lh-toolbar");
     var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
-      options: spec.options || {}, changed: changed };
+      options: spec.options || {}, changed: changed, undoable: undoable };
     var kind = init(ctx);
-    var sync = null, sayAgain = null;
+    var sync = null, sayAgain = null, undo = undoBar(root);
+
+    // Convention 6: snapshot, change, save, and offer to put the snapshot back for UNDO_SECONDS.
+    function undoable(message, change) {
+      if (!sync) return change();
+      var before = kind.read(), value;
+      try { value = change(); } catch (e) { kind.write(before); throw e; }
+      changed();
+      offerUndo(message, before);
+      return value;
+    }
+    function offerUndo(message, before) {
+      say({ message: message });
+      if (!window.LH.storage.equal(before, kind.read())) undo.offer(message, before, putBack);
+    }
+    function putBack(before) {
+      kind.write(before);
+      changed();
+      say({ message: "Undone: your answers are back as they were, and saved in this browser." });
+      var first = form.querySelector("input:not([type=hidden]), select, textarea");
+      if (first) first.focus();
+    }
 
     function changed() {
       if (!sync) return;
@@ -146,6 +181,15 @@
         var merged = result && result.message === window.LH.storage.MESSAGES.merged;
         say(merged ? { message: result.message + " " + now.message, problem: now.problem } : now);
       });
+      // Charts are drawn at the width they are shown: drawn again when that width changes (a phone turned).
+      var shownWidth = results.clientWidth, resized = null;
+      window.addEventListener("resize", function () {
+        clearTimeout(resized);
+        resized = setTimeout(function () {
+          var width = results.clientWidth;
+          if (Math.abs(width - shownWidth) >= 16) { shownWidth = width; refresh(kind.read()); }
+        }, 150);
+      });
       window.addEventListener("storage", function (event) {
         if (event.key === key || event.key === null) update(store.read(key).raw);
       });
@@ -153,28 +197,37 @@
         if (event.detail.key === key && event.detail.root !== root) update(store.read(key).raw);
       });
       var actions = form.querySelector(".lh-form-actions");
-      if (actions) {
-        actions.hidden = false;
-        actions.querySelector("button[type=submit]").disabled = false;
-      }
-      var base = spec.instrument.id + (spec.options.part ? "-" + spec.options.part : "");
+      if (actions) { actions.hidden = false; actions.querySelector("button[type=submit]").disabled = false; }
       toolbar.appendChild(button("Clear my answers", function () {
+        var before = kind.read();
         sync.clear();
         refresh(kind.read());
         announceStored();
-        say({ message: "Your answers were cleared from this page and this browser." });
+        offerUndo("Your answers were cleared from this page and this browser.", before);
       }));
+      var exported = function () {
+        var now = new Date(), answers = kind.read(), results = ctx.lastResult || {};
+        return { now: now, payload: window.LH.storage.exportPayload({ kind: root.getAttribute("data-lh-kind"),
+          instrument: spec.instrument, part: spec.options.part, now: now, answers: answers, results: results,
+          attempts: kind.attempts ? kind.attempts() : [] }), answers: answers, results: results };
+      };
       toolbar.appendChild(button("Download my answers (CSV)", function () {
-        download(base + ".csv", "text/csv", toCSV(kind.csv(kind.read(), ctx.lastResult)));
+        var got = exported(), rows = window.LH.storage.exportRows(kind.csv(got.answers, got.results), got.payload);
+        download(window.LH.storage.exportName(spec.instrument.id, spec.options.part, got.now, "csv"), "text/csv",
+          window.LH.storage.toCSV(rows));
       }));
       toolbar.appendChild(button("Download my answers (JSON)", function () {
-        var payload = { instrument: spec.instrument.id, storage_key: key, exported: new Date().toISOString(),
-          answers: kind.read(), results: ctx.lastResult || null };
-        download(base + ".json", "application/json", JSON.stringify(payload, null, 2));
+        var got = exported();
+        download(window.LH.storage.exportName(spec.instrument.id, spec.options.part, got.now, "json"),
+          "application/json", JSON.stringify(got.payload, null, 2));
       }));
-      toolbar.appendChild(button("Print my results", function () { window.print(); }));
+      toolbar.appendChild(button("Print my results", function () {  // static/lh-exercise-page.js: this form only
+        if (!window.LH.printResults) return window.print();
+        window.LH.printResults(root, spec.options.part ? root.getAttribute("data-lh-title") : "");
+      }));
       toolbar.appendChild(el("p", { "class": "lh-privacy" },
-        "Your answers are saved only in this browser, on this device. Nothing is sent anywhere."));
+        "Your answers are saved only in this browser, on this device. Nothing is sent anywhere. A download is " +
+        "your own copy, and the file a facilitator may ask for; whether you share it is your choice."));
       toolbar.hidden = false;
     }
     root.classList.add("lh-ready");

@@ -9,8 +9,7 @@
 })(function () {
   "use strict";
 
-  const VERSION = 1;
-  const SET_ASIDE = ":set-aside";
+  const VERSION = 1, SET_ASIDE = ":set-aside";
   const MESSAGES = {
     restored: "Your saved answers were restored from this browser.",
     partly: "Your saved answers were restored, except some that do not fit this exercise (a question it does not " +
@@ -95,9 +94,8 @@
     if (equal(blank, value)) return 0;
     const leaf = (x) => !isPlainObject(x) && !(Array.isArray(x) && x.some((y) => y !== null && typeof y === "object"));
     if (leaf(blank) || leaf(value)) return 1;
-    const keys = new Set(Object.keys(blank).concat(Object.keys(value)));
     let n = 0;
-    for (const k of keys) n += filled(blank[k], value[k] === undefined ? null : value[k]);
+    for (const k of new Set(Object.keys(blank).concat(Object.keys(value)))) n += filled(blank[k], value[k] ?? null);
     return n;
   }
 
@@ -106,9 +104,7 @@
      memory for this page; "full" is a full quota. */
   function openStore(getStorage) {
     const memory = new Map();
-    function storage() {
-      try { return getStorage() || null; } catch (e) { return null; }  // reading localStorage can throw when off
-    }
+    const storage = () => { try { return getStorage() || null; } catch (e) { return null; } };  // may throw when off
     const isFull = (e) => e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
       e.code === 22 || e.code === 1014);
     return {
@@ -139,8 +135,8 @@
     };
   }
 
-  const DATE = { day: "numeric", month: "long", year: "numeric" };
-  const dated = (saved) => (isNaN(new Date(saved)) ? "" : " on " + new Date(saved).toLocaleDateString("en-GB", DATE));
+  const dated = (saved) => (isNaN(new Date(saved)) ? "" : " on " + new Date(saved).toLocaleDateString("en-GB",
+    { day: "numeric", month: "long", year: "numeric" }));
 
   /* One form's storage. kind: {read, write, clear} of the form; each method returns what to tell the reader,
      {message, problem}, or null for nothing to say. */
@@ -233,6 +229,32 @@
     return { load, save, external, clear, status };
   }
 
-  return { VERSION, SET_ASIDE, MESSAGES, equal, merge3, parseEntry, makeEntry, olderVersionKeys, filled, openStore,
-    formSync };
+  // The JSON download (read back by the group debrief); currency: the reader's choice, else the instrument's.
+  const FORMAT = "beyond-the-course-answers", FORMAT_VERSION = 1;
+  function exportPayload({ kind, instrument, part = null, now, answers, results = {}, attempts = [] }) {
+    const version = [instrument.schema_version, instrument.version].find((v) => v !== undefined && v !== null);
+    const chosen = answers && typeof answers.currency === "string" ? answers.currency.trim() : "";
+    return { format: FORMAT, format_version: FORMAT_VERSION, kind, instrument: instrument.id,
+      instrument_version: version === undefined ? null : version, part: part || null, exported: now.toISOString(),
+      currency: chosen || instrument.currency || null, answers, results: results || {}, attempts: attempts || [] };
+  }
+  const exportName = (id, part, now, ext) => id + (part ? "-" + part : "") + "-" + [now.getFullYear(),
+    now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-") + "." + ext;
+  // File names end in the reader's own date (YYYY-MM-DD). A kind's CSV rows (a header row first) get the exercise,
+  // its version, currency and date on every row.
+  const EXPORT_COLUMNS = ["Exercise", "Part", "Exercise version", "Currency", "Exported (UTC)"];
+  function exportRows(rows, payload) {
+    const [head = [], ...body] = rows, p = payload, v = p.instrument_version;
+    const about = [p.instrument, p.part || "", v === null ? "" : String(v), p.currency || "", p.exported];
+    return [head.concat(EXPORT_COLUMNS)].concat(body.map((row) => row.concat(about)));
+  }
+  // A cell quoted only when it must be; text a spreadsheet would run as a formula (=, +, -, @) gets a leading '.
+  const csvCell = (v) => {
+    const t = v === null || v === undefined ? "" : /^[=+\-@\t\r]/.test(v) && isNaN(Number(v)) ? "'" + v : String(v);
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  };
+  const toCSV = (rows) => rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+
+  return { VERSION, SET_ASIDE, MESSAGES, FORMAT, FORMAT_VERSION, exportPayload, exportName, exportRows, toCSV, equal,
+    merge3, parseEntry, makeEntry, olderVersionKeys, filled, openStore, formSync };
 });

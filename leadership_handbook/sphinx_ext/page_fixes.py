@@ -17,6 +17,11 @@
   phrasing content: they become <span>s (lh-site.css styles them as myst-nb styles the <p>s).
 - sphinx-external-toc writes the root index.html (the redirect to the first page) as a bare <meta>, with no
   doctype or title: we write a valid page (templates/lh-redirect.html) before it would.
+- An exercise page's "Run it as a notebook" section (CONTRIBUTING, exercise notebooks) is for analysts: it
+  shows closed, in a <details> whose summary is its heading, and the "On this page" menu lists it without its
+  own headings (which name the worked example's parts, not the reader's).
+- A page with an in-page exercise also loads ``lh-exercise-page.js`` ("Print my results" prints that form alone;
+  results tables scroll in their own box).
 """
 
 import html
@@ -113,12 +118,64 @@ def _summary_with_spans(match):
 
 
 def fix_body_html(body: str) -> str:
-    """Accessible names for checklist boxes, valid roles for bibliography entries, no <p> in a <summary>, and
-    no Thebe settings."""
+    """Accessible names for checklist boxes, valid roles for bibliography entries, no <p> in a <summary>, no
+    Thebe settings, and the notebook section closed."""
     body = TASK_CHECKBOX.sub(_name_checkbox, body)
     body = SUMMARY.sub(_summary_with_spans, body)
     body = THEBE_BODY_SCRIPTS.sub("", body)
+    body = close_notebook_section(body)
     return body.replace(' role="doc-biblioentry"', ' role="listitem"')
+
+
+NOTEBOOK_SECTION_ID = "run-it-as-a-notebook"
+NOTEBOOK_SUMMARY_NOTE = "(for analysts: the code and a worked example)"
+NOTEBOOK_SECTION = re.compile(r'<section id="' + NOTEBOOK_SECTION_ID + r'"[^>]*>\s*<h2>(.*?)</h2>', re.S)
+SECTION_TAG = re.compile(r"<(/?)section\b[^>]*>")
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def _section_end(body: str, start: int) -> int:
+    """Where the <section> opened at ``start`` closes (the index of its ``</section>``), or -1."""
+    depth = 0
+    for tag in SECTION_TAG.finditer(body, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return -1
+
+
+def close_notebook_section(body: str) -> str:
+    """The "Run it as a notebook" section's content inside a closed <details>; its h2 becomes the summary."""
+    match = NOTEBOOK_SECTION.search(body)
+    if not match:
+        return body
+    end = _section_end(body, match.start())
+    if end < 0:
+        return body
+    title = HEADERLINK.sub("", match.group(1)).strip()
+    opening = body[match.start() : match.start(1) - len("<h2>")].rstrip()
+    summary = f'<summary><h2>{title} <span class="lh-notebook-note">{NOTEBOOK_SUMMARY_NOTE}</span></h2></summary>'
+    inner = body[match.end() : end]
+    details = f'{opening}\n<details class="lh-notebook">{summary}{inner}</details>\n'
+    return body[: match.start()] + details + body[end:]
+
+
+NOTEBOOK_TOC_ENTRY = re.compile(
+    r'(<a class="reference internal" href="#' + NOTEBOOK_SECTION_ID + r'"[^>]*>.*?</a>)\s*<ul\b[^>]*>', re.S
+)
+
+
+def toc_without_notebook_headings(toc: str) -> str:
+    """The page's contents with the notebook section listed alone, its sub-headings left out."""
+    match = NOTEBOOK_TOC_ENTRY.search(toc)
+    if not match:
+        return toc
+    depth, at = 0, match.end(1)
+    for tag in re.finditer(r"<(/?)ul\b[^>]*>", toc[at:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return toc[: match.end(1)] + toc[at + tag.end() :]
+    return toc
 
 
 META_DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*"\s*/?>')
@@ -131,8 +188,13 @@ def _use_page_description(app, pagename, context):
         context["metatags"] = META_DESCRIPTION.sub(lambda _: tag, context["metatags"])
 
 
+EXERCISE_PAGE_SCRIPT = "lh-exercise-page.js"
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree):
     app.add_css_file("lh-site.css")
+    if "data-lh-kind=" in (context.get("body") or ""):
+        app.add_js_file(EXERCISE_PAGE_SCRIPT, priority=700, defer="defer")  # after lh-core.js and the kinds
     _use_page_description(app, pagename, context)
     if "script_files" in context:
         context["script_files"][:] = clean_script_files(context["script_files"])
@@ -142,6 +204,11 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
     for key in ("script_files", "css_files"):
         if key in context:
             context[key][:] = used_assets(context[key], body)
+
+
+def _fix_page_toc(app, pagename, templatename, context, doctree):
+    if context.get("toc"):
+        context["toc"] = toc_without_notebook_headings(context["toc"])
 
 
 def _on_config_inited(app, config):
@@ -179,3 +246,5 @@ def setup_page_fixes(app):
     app.connect("build-finished", _write_root_redirect, priority=400)
     # Run after the themes and extensions that add scripts to the context.
     app.connect("html-page-context", _on_html_page_context, priority=900)
+    # Before the theme's handlers (priority 500), which read the page's contents once and keep them.
+    app.connect("html-page-context", _fix_page_toc, priority=400)

@@ -59,9 +59,9 @@
       return tally;
     }
     function csv(saved) {
-      const rows = [["question", "prompt", "your_answer", "best_answer", "correct"]];
+      const rows = [["Question", "Prompt", "Your answer", "Best answer", "Correct"]];  // plain names for a spreadsheet
       for (const q of rules.checkAnswers(instrument, part.id, saved.answers).questions) {
-        rows.push([q.id, q.prompt, q.chosen || "", q.correct_option, q.chosen ? String(q.is_correct) : ""]);
+        rows.push([q.id, q.prompt, q.chosen || "", q.correct_option, q.chosen ? (q.is_correct ? "yes" : "no") : ""]);
       }
       return rows;
     }

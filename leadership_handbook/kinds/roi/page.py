@@ -23,7 +23,7 @@ def typed(value) -> str:
 
 def worksheet_context(instrument, context):
     """The example's rows plus one spare row in each table, numbered from 1, every number as typed."""
-    spare = instrument["default_cost_category"]
+    spare = ""  # the spare row has no category until the reader chooses one
     costs = [
         {"label": c["label"], "category": c["category"], "amount": typed(c["amount"])} for c in instrument["costs"]
     ] + [{"label": "", "category": spare, "amount": ""}]

@@ -101,9 +101,8 @@
     let a = seed;
     return () => {
       a = (a + 0x6D2B79F5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      const t = Math.imul(a ^ (a >>> 15), 1 | a), u = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((u ^ (u >>> 14)) >>> 0) / 4294967296;
     };
   }
 
@@ -193,10 +192,10 @@
   const BENEFIT_FIELDS = ["label", "basis", "annual_value", "attribution_pct", "confidence_pct"];
   const isBlankBenefit = (b) => BENEFIT_FIELDS.every((f) => blank(b[f]));
 
-  // The form's answers (text as typed), field by field: {inputs (a plan), errors: [[field id, message]], none
-  // (no cost at all)}. Rows left blank are skipped; the messages are words.form.
+  // The form's answers (text as typed), field by field: {inputs (a plan), errors: [[field id, message]], warnings
+  // (the same, for what was read but may not be meant), none (no cost at all)}. Rows left blank are skipped.
   function check(instrument, answers) {
-    const { limits, id } = instrument, w = instrument.words.form, errs = [];
+    const { limits, id } = instrument, w = instrument.words.form, errs = [], warnings = [];
     const most = limits.max_text_length, top = { maximum: money(limits.max_amount, "") };
     const bounds = { money: { minimum: 0, maximum: limits.max_amount }, pct: limits.percent,
       hurdle: limits.hurdle_rate_pct };
@@ -208,21 +207,29 @@
       const problem = !Number.isFinite(v) ? "not_a_number" : kind !== "hurdle" && v < 0 ? "below_zero"
         : v < minimum || v > maximum ? "out_of_range" : null;
       const said = say[problem === "out_of_range" && kind === "money" ? "big" : kind];
-      return problem ? { error: fill(w[problem], { typed, say: said }) } : { value: v };
+      if (problem) return { error: fill(w[problem], { typed, say: said }) };
+      // "1.800" is 1.8 here, but may be a European 1,800: say how it was read (a point then exactly three digits).
+      const whole = /^[^\d.]*([1-9]\d{0,2})\.(\d{3})\D*$/.exec(String(t).trim());
+      return whole ? { value: v, warning: fill(w.point_read_as, { typed, read: format2(v).replace(/\.?0+$/, ""),
+        whole: whole[1] + whole[2], grouped: money(Number(whole[1] + whole[2]), "") }) } : { value: v };
     };
     const text = (s, missing) => {
       const t = String(s || "").trim(), length = format.textLength(t);
       if (!t) return { error: w[missing] };
       return length > most ? { error: fill(w.too_long, { length, maximum: most }) } : { value: t };
     };
-    const take = (field, r) => { if (r.error) errs.push([id + "-" + field, r.error]); return r.value; };
+    const take = (field, r) => {
+      if (r.error) errs.push([id + "-" + field, r.error]);
+      if (r.warning) warnings.push([id + "-" + field, r.warning]);
+      return r.value;
+    };
     const inputs = { title: "", currency: String(answers.currency || "").trim() || instrument.currency,
       costs: [], benefits: [], intangibles: [] };
     inputs.hurdle_rate_pct = take("hurdle", num(answers.hurdle_rate_pct, "hurdle"));
     answers.costs.forEach((c, i) => {
       const row = "cost-" + (i + 1), used = !blank(c.label) || !blank(c.amount);
       if (used) inputs.costs.push({ label: take(row + "-label", text(c.label, "cost_label")),
-        category: c.category || instrument.default_cost_category,
+        category: take(row + "-category", c.category ? { value: c.category } : { error: w.cost_category }),
         amount: take(row + "-amount", num(c.amount, "money", "cost_amount")) });
     });
     answers.benefits.forEach((b, i) => {
@@ -235,13 +242,13 @@
     });
     answers.intangibles.forEach((t, i) => !blank(t) && inputs.intangibles.push(take(`intangible-${i + 1}`, text(t))));
     if (!errs.length) { // the totals, checked as rules.evaluate checks them
-      if (!inputs.costs.length) return { inputs, errors: errs, none: true };
+      if (!inputs.costs.length) return { inputs, errors: errs, warnings, none: true };
       const c = sum(inputs.costs, (x) => x.amount), b = sum(inputs.benefits, adjustedOf);
       if (c <= 0) errs.push([id + "-costs", w.costs_zero]);
       else if (c > limits.max_amount) errs.push([id + "-costs", fill(w.costs_too_big, top)]);
       if (b > limits.max_amount) errs.push([id + "-benefits", fill(w.benefits_too_big, top)]);
     }
-    return { inputs, errors: errs };
+    return { inputs, errors: errs, warnings };
   }
 
   return { inputsFromExample, evaluate, oneWaySensitivity, mulberry32, monteCarloMulberry32, summaryRows, interpret,
