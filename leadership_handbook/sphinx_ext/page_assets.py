@@ -3,7 +3,9 @@
 Each page script is made of pure rules and DOM code kept in separate files (so Node can test the rules
 alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is the files of
 ``CORE_SOURCES`` in order (the pure ``formatting.js``, ``errors.js`` and ``bands.js``, then ``storage.js`` and
-``page.js``), and ``lh-<kind>.js`` is the kind's ``rules.js`` + ``form.js``. They are written to
+``page.js``), and ``lh-<kind>.js`` is the kind's ``rules.js`` + ``form.js``. The group debrief's page loads
+``lh-group.js`` alone: the pure core files, the rules of the kinds it reads, then ``group_kinds.js``,
+``group.js`` and ``group_view.js`` (no storage: it keeps nothing). They are written to
 ``<outdir>/_lh_static`` and served from ``_static``, as sphinx-design serves its own assets.
 """
 
@@ -14,15 +16,22 @@ from pathlib import Path
 from leadership_handbook.kinds import KINDS
 from leadership_handbook.sphinx_ext.answer_key import answer_key
 from leadership_handbook.sphinx_ext.exercise_form import exercise_form
+from leadership_handbook.sphinx_ext.group_debrief import GROUP_KINDS, group_debrief
 
 CORE_DIR = Path(__file__).resolve().parent.parent / "core"
 CORE_SCRIPT = "lh-core.js"
 CORE_SOURCES = [CORE_DIR / name for name in ("formatting.js", "errors.js", "bands.js", "storage.js", "page.js")]
+GROUP_SCRIPT = "lh-group.js"
+GROUP_SOURCES = (
+    [CORE_DIR / name for name in ("formatting.js", "errors.js", "bands.js")]
+    + [KINDS[kind].folder / "rules.js" for kind in GROUP_KINDS]
+    + [CORE_DIR / name for name in ("group_kinds.js", "group.js", "group_view.js")]
+)
 
 
 def page_scripts() -> dict[str, list[Path]]:
     """``{script name in _static: [source files, in order]}``."""
-    scripts = {CORE_SCRIPT: CORE_SOURCES}
+    scripts = {CORE_SCRIPT: CORE_SOURCES, GROUP_SCRIPT: GROUP_SOURCES}
     scripts.update({kind.script: kind.script_sources for kind in KINDS.values()})
     return scripts
 
@@ -47,6 +56,11 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     if kinds or has_keys:
         app.add_css_file("lh-exercises.css")
     scripts = [CORE_SCRIPT] + [KINDS[kind].script for kind in sorted(kinds)] if kinds else []
+    if any(True for _ in doctree.findall(group_debrief)):
+        if not (kinds or has_keys):
+            app.add_css_file("lh-exercises.css")
+        app.add_css_file("lh-group.css")
+        scripts.append(GROUP_SCRIPT)
     for priority, script in enumerate(scripts, start=600):
         app.add_js_file(script, priority=priority, defer="defer")
 
