@@ -1,6 +1,6 @@
 """`make bench`: build and test times, page weights and Lighthouse scores, printed as plain numbers.
 
-usage: python bench/run.py [--runs 3] [--suite-runs 1] [--no-lighthouse] [--no-suite]
+usage: python bench/run.py [--runs 3] [--suite-runs 1] [--no-lighthouse] [--no-suite] [--lighthouse-pages all|sample]
 
 Builds run on a copy of the project in a temporary folder, so the edits the bench makes (a line of prose,
 a notebook cell) never touch the working tree. Targets are benchmark targets, never timed tests.
@@ -97,6 +97,63 @@ def build_times(runs: int) -> dict:
             runs, lambda n: None, lambda: print_all(project, html_dir, project / "_build" / "pdf", "a4")
         )
     return rows
+
+
+def preview_times(runs: int) -> tuple[float, list[float]]:
+    """Seconds from saving a prose edit to the live preview (`make serve`) serving the page with it."""
+    import socket
+    import urllib.request
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "book"
+        shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-m", "leadership_handbook.preview", "--root", str(project), "--port", str(port)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        page_url = f"http://127.0.0.1:{port}/" + PROSE_PAGE.replace(".md", ".html")
+
+        def served(marker: str | None = None, limit: float = 600) -> float:
+            started = time.perf_counter()
+            while time.perf_counter() - started < limit:
+                try:
+                    body = urllib.request.urlopen(page_url, timeout=5).read().decode("utf-8")
+                    if marker is None or marker in body:
+                        return time.perf_counter() - started
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            raise SystemExit(f"bench: the live preview did not serve {page_url} in {limit} s")
+
+        try:
+            served()  # the first, full build
+            time.sleep(5)
+            samples = []
+            page = project / PROSE_PAGE
+            original = page.read_text(encoding="utf-8")
+            for n in range(runs):
+                marker = f"Preview edit {n} from the benchmark"
+                page.write_text(original.replace("\n## ", f"\n{marker}.\n\n## ", 1), encoding="utf-8")
+                samples.append(served(marker, limit=120))
+                time.sleep(3)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return statistics.median(samples), samples
+
+
+def default_jupyter_book(tmp: Path) -> Path:
+    """The template book `jupyter-book create` makes, built with Jupyter Book 1's defaults: the yardstick."""
+    book = tmp / "jupyter-book-default"
+    command = str(Path(sys.executable).with_name("jupyter-book"))
+    subprocess.run([command, "create", str(book)], check=True, capture_output=True)
+    subprocess.run([command, "build", str(book)], check=True, capture_output=True)
+    return book / "_build" / "html"
 
 
 def suite_time(runs: int) -> tuple[float, list[float]]:
@@ -229,14 +286,15 @@ def lighthouse(url: str) -> dict:
     return scores
 
 
-def lighthouse_table(html_dir: Path, pages: list[str]) -> dict:
+def lighthouse_table(html_dir: Path, pages: list[str], label: str | None = None) -> dict:
+    """{(page, server): scores}; ``label`` names the pages in the table instead of their paths."""
     ensure_lighthouse()
     results = {}
-    for label, handler in (("gzip", GzipHandler), ("plain", PlainHandler)):
+    for served_as, handler in (("gzip", GzipHandler), ("plain", PlainHandler)):
         url, server = serve(html_dir, handler)
         try:
             for page in pages:
-                results[(page, label)] = lighthouse(url + page)
+                results[(label or page, served_as)] = lighthouse(url + page)
         finally:
             server.shutdown()
     return results
@@ -255,6 +313,7 @@ def main(argv=None) -> int:
     parser.add_argument("--suite-runs", type=int, default=1, help="runs of the whole test suite")
     parser.add_argument("--no-suite", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-pages", choices=["all", "sample"], default="all")
     args = parser.parse_args(argv)
 
     print(f"== Build times (seconds, median of {args.runs}; samples in brackets) ==")
@@ -263,7 +322,12 @@ def main(argv=None) -> int:
         print(f"{label:45s} {median:7.1f}   [{', '.join(f'{s:.1f}' for s in samples)}]")
     clean_total = rows["clean build (HTML, notebooks executed)"][0] + rows["PDF printing (three PDFs)"][0]
     print(f"{'clean build including notebooks and PDFs':45s} {clean_total:7.1f}   (target <= 90)")
-    print(f"{'prose-edit rebuild':45s} {rows['rebuild after a one-line prose edit'][0]:7.1f}   (target <= 2)")
+    print(f"{'prose-edit rebuild':45s} {rows['rebuild after a one-line prose edit'][0]:7.1f}")
+    median, samples = preview_times(args.runs)
+    print(
+        f"{'live preview: prose edit to page served':45s} {median:7.1f}   [{', '.join(f'{s:.1f}' for s in samples)}]"
+        "   (target <= 2)"
+    )
     if not args.no_suite:
         median, samples = suite_time(args.suite_runs)
         print(f"{'whole test suite':45s} {median:7.1f}   [{', '.join(f'{s:.1f}' for s in samples)}]")
@@ -283,12 +347,20 @@ def main(argv=None) -> int:
             packed = sum(v[1] for v in totals.values())
             print(f"{name:52s}{cells}{kb(raw):>9s}/{kb(packed):<8s}")
 
+        print("targets: a chapter <= 60 KB gzip in all, an exercise page <= 100 KB")
+
         book_pages = {n: sum(v[0] for v in t.values()) for n, t in weights.items() if n.startswith("book/")}
         heaviest = max(book_pages, key=book_pages.get)
-        pages = ["book/intro.html", heaviest] + sorted(n for n in weights if n.startswith("exercises/"))
+        if args.lighthouse_pages == "all":
+            pages = sorted(weights)
+        else:
+            pages = ["book/intro.html", heaviest] + sorted(n for n in weights if n.startswith("exercises/"))
         if not args.no_lighthouse:
             print(f"\n== Lighthouse, mobile (heaviest chapter: {heaviest}) ==")
-            results = lighthouse_table(html_dir, pages)
+            print("targets: performance >= 98 gzip-served (>= 90 plain), LCP <= 1.5 s (1.2 s for text pages)")
+            yardstick = default_jupyter_book(Path(tmp))
+            results = lighthouse_table(yardstick, ["intro.html"], label="Jupyter Book 1 default: intro.html")
+            results.update(lighthouse_table(html_dir, pages))
             print(f"{'page':52s}{'server':>8s}{'perf':>6s}{'a11y':>6s}{'best':>6s}{'seo':>6s}{'LCP s':>8s}")
             for (page, label), scores in results.items():
                 if "error" in scores:

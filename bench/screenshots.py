@@ -1,5 +1,6 @@
-"""Screenshots of every page (desktop and phone; exercise pages before and after answering) and of every PDF
-page, and a pixel-by-pixel comparison of two such sets: the proof that a refactor changed nothing a reader sees.
+"""Screenshots of every page (desktop and phone, light and dark; exercise pages before and after answering; a
+sample with the contents sidebar and the search dialog open) and of every PDF page, and a pixel-by-pixel
+comparison of two such sets: the proof that a refactor changed nothing a reader sees.
 
 usage: python bench/screenshots.py shoot SITE_DIR PDF_DIR OUT_DIR
        python bench/screenshots.py compare BEFORE_DIR AFTER_DIR
@@ -16,6 +17,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 # Same pixels on every run: no animation mid-way, no blinking caret, the whole page.
 STEADY = {"full_page": True, "animations": "disabled", "caret": "hide"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")  # the theme follows the reader's colour scheme by default
+# Pages shot with the theme's menus open too: a chapter, an exercise, the search page and the home page.
+OPENED_SAMPLE = ("book/does-it-work.html", "exercises/roi-calculator.html", "search.html", "book/intro.html")
+OPENERS = {
+    "sidebar": "() => { const b = [...document.querySelectorAll('.primary-toggle')].find(x => x.offsetParent);"
+    " if (b) b.click(); return !!b; }",
+    "search": "() => { const b = [...document.querySelectorAll('.search-button__button')].find(x => x.offsetParent);"
+    " if (b) b.click(); return !!b; }",
+}
 
 # A reader's answers, the same on every run: the n-th choice of each radio group and select, fixed text.
 ANSWER_EVERYTHING = """() => {
@@ -40,6 +50,13 @@ ANSWER_EVERYTHING = """() => {
 }"""
 
 
+def settle(page, address: str) -> None:
+    page.goto(address)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
+    page.wait_for_timeout(300)  # the theme's scroll-spy settles on the "On this page" entry
+
+
 def shoot(site: Path, pdfs: Path, out: Path) -> None:
     from conftest import serve
     from playwright.sync_api import sync_playwright
@@ -51,24 +68,28 @@ def shoot(site: Path, pdfs: Path, out: Path) -> None:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
     with sync_playwright() as playwright:
         chromium = launch(playwright)
-        for name, viewport in VIEWPORTS.items():
-            context = chromium.new_context(viewport=viewport, device_scale_factor=1)
+        for (name, viewport), scheme in ((v, s) for v in VIEWPORTS.items() for s in SCHEMES):
+            context = chromium.new_context(viewport=viewport, device_scale_factor=1, color_scheme=scheme)
             page = context.new_page()
+            shot = f"{name}.{scheme}" if scheme != "light" else name
             for path in pages:
-                page.goto(url + path)
-                page.wait_for_load_state("networkidle")
-                page.evaluate("document.fonts.ready")
-                page.wait_for_timeout(300)  # the theme's scroll-spy settles on the "On this page" entry
+                settle(page, url + path)
                 stem = path.replace("/", "__").removesuffix(".html")
-                page.screenshot(path=str(out / f"{stem}.{name}.png"), **STEADY)
+                page.screenshot(path=str(out / f"{stem}.{shot}.png"), **STEADY)
                 if page.evaluate(ANSWER_EVERYTHING):
                     page.wait_for_timeout(300)
-                    page.screenshot(path=str(out / f"{stem}.{name}.answered.png"), **STEADY)
+                    page.screenshot(path=str(out / f"{stem}.{shot}.answered.png"), **STEADY)
                     page.evaluate("() => localStorage.clear()")
+                if path in OPENED_SAMPLE:
+                    for state, opener in OPENERS.items():
+                        settle(page, url + path)
+                        if page.evaluate(opener):
+                            page.wait_for_timeout(1000)  # the drawer's and the dialog's transitions
+                            page.screenshot(path=str(out / f"{stem}.{shot}.{state}.png"), animations="disabled")
             context.close()
         chromium.close()
     server.shutdown()
-    for pdf in sorted(pdfs.glob("*.pdf")):
+    for pdf in sorted(Path(pdfs).glob("*.pdf")):
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / f"pdf__{pdf.stem}")], check=True)
 
 

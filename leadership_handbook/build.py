@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leadership_handbook.purge_css import PurgeError, purge_css
 from leadership_handbook.sphinx_ext.build_log import WARNING_LOG
 
 # Warnings are errors (-W), nitpicky cross-references (-n), and report every warning before failing.
@@ -51,9 +52,11 @@ def build_book(
     clean: bool = False,
     strict: bool = True,
     extra: list[str] | None = None,
+    purge: bool = True,
 ) -> BuildResult:
     """Build the book at ``root`` into ``output/_build/<builder>``; ``clean`` drops earlier pages and doctrees
-    (not the notebook cache), since an incremental build does not repeat earlier warnings."""
+    (not the notebook cache), since an incremental build does not repeat earlier warnings. An HTML build ships
+    only the CSS its pages use (purge_css.py); ``purge=False`` is for the proof that purging changes no pixel."""
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root
     if clean:
@@ -70,7 +73,15 @@ def build_book(
         log.touch()
         completed = subprocess.run(command, capture_output=True, text=True, env={**os.environ, WARNING_LOG: str(log)})
         logged = log.read_text(encoding="utf-8").splitlines()
-    return BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr), logged)
+    result = BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr), logged)
+    if builder == "html" and result.ok and purge:
+        try:
+            sheets = purge_css(output / "_build" / "html")
+        except PurgeError as error:
+            return BuildResult(1, result.output + f"\n{error}\n", logged)
+        before, after = sum(s["before"] for s in sheets), sum(s["after"] for s in sheets)
+        result.output += f"\npurged the theme's CSS: {before / 1024:.0f} KB -> {after / 1024:.0f} KB\n"
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=None)
     parser.add_argument("--builder", default="html", choices=["html", "linkcheck"])
     parser.add_argument("--clean", action="store_true", help="rebuild every page from scratch")
+    parser.add_argument("--no-purge", action="store_true", help="keep the theme's whole CSS (to compare pixels)")
     args = parser.parse_args(argv)
     if args.builder == "linkcheck":
         return run_linkcheck(args.root)
-    result = build_book(args.root, args.output, args.builder, clean=args.clean)
+    result = build_book(args.root, args.output, args.builder, clean=args.clean, purge=not args.no_purge)
     sys.stdout.write(result.output)
     if result.warnings:
         print(f"\n{len(result.warnings)} warning(s); the build treats every warning as an error:", file=sys.stderr)

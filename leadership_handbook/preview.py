@@ -1,0 +1,62 @@
+"""`make serve`: a live preview that rebuilds the pages you edit on save and reloads the browser
+(sphinx-autobuild, the ecosystem's tool), at http://127.0.0.1:8000.
+
+usage: python -m leadership_handbook.preview [--port 8000] [--root DIR]
+
+Jupyter Book 1 keeps its Sphinx settings in _config.yml, and sphinx-autobuild needs a conf.py: `jupyter-book
+config sphinx` writes one from _config.yml into _build/preview/, so _config.yml stays the single source. The preview
+is incremental and keeps the theme's whole CSS; `make book` is the strict, clean, purged build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from leadership_handbook.build import STRICT_FLAGS, jupyter_book_command
+
+ROOT = Path(__file__).resolve().parent.parent
+# What the preview does not watch: the output, the virtualenv, the Node packages, the tests and the bench.
+IGNORED = ("_build", ".venv", "node_modules", "bench", "tests", ".git", ".pytest_cache", ".hypothesis")
+
+
+def write_sphinx_conf(root: Path, conf_dir: Path) -> Path:
+    """conf.py from _config.yml and _toc.yml, as Jupyter Book itself would configure Sphinx."""
+    with tempfile.TemporaryDirectory() as work:
+        for name in ("_config.yml", "_toc.yml"):
+            shutil.copyfile(root / name, Path(work) / name)
+        subprocess.run([jupyter_book_command(), "config", "sphinx", work], check=True, capture_output=True)
+        conf = (Path(work) / "conf.py").read_text(encoding="utf-8")
+    conf_dir.mkdir(parents=True, exist_ok=True)
+    # The bibliography is found from conf.py's folder, which here is not the book's root.
+    conf += f"\nimport pathlib\nbibtex_bibfiles = [str(pathlib.Path({str(root)!r}) / f) for f in bibtex_bibfiles]\n"
+    (conf_dir / "conf.py").write_text(conf, encoding="utf-8")
+    return conf_dir / "conf.py"
+
+
+def autobuild_command(root: Path, port: int) -> list[str]:
+    preview = root / "_build" / "preview"
+    command = [sys.executable, "-m", "sphinx_autobuild", str(root), str(preview / "html"), "-c", str(preview)]
+    command += ["-d", str(preview / ".doctrees"), "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--watch", str(root / "leadership_handbook")]  # the instruments, templates and page scripts
+    command += [arg for name in IGNORED for arg in ("--ignore", str(root / name))]
+    command += ["-D", f"nb_execution_cache_path={root / '_build' / '.jupyter_cache'}"]  # the build's own cache
+    return command + [flag for flag in STRICT_FLAGS if flag != "-W"]  # warnings shown, never a stopped preview
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the book's root (default: this project)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    write_sphinx_conf(root, root / "_build" / "preview")
+    return subprocess.call(autobuild_command(root, args.port))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

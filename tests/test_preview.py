@@ -1,0 +1,25 @@
+"""`make serve`: the live preview's Sphinx settings come from _config.yml (through Jupyter Book), and it watches
+the package as well as the book."""
+
+import runpy
+from pathlib import Path
+
+from conftest import ROOT
+
+from leadership_handbook.preview import autobuild_command, write_sphinx_conf
+
+
+def test_the_preview_configures_sphinx_from_config_yml(tmp_path):
+    conf = runpy.run_path(str(write_sphinx_conf(ROOT, tmp_path)))
+    assert conf["external_toc_path"] == "_toc.yml" and "leadership_handbook" in conf["extensions"]
+    assert conf["bibtex_bibfiles"] and all(Path(f).is_absolute() and Path(f).exists() for f in conf["bibtex_bibfiles"])
+    assert conf["html_baseurl"].startswith("https://")
+
+
+def test_the_preview_rebuilds_on_changes_to_the_package_and_never_stops_on_a_warning():
+    command = autobuild_command(ROOT, 8000)
+    assert command[1:3] == ["-m", "sphinx_autobuild"]
+    assert command[command.index("--watch") + 1] == str(ROOT / "leadership_handbook")
+    ignored = {command[i + 1] for i, arg in enumerate(command) if arg == "--ignore"}
+    assert {str(ROOT / ".venv"), str(ROOT / "_build"), str(ROOT / "node_modules")} <= ignored
+    assert "-W" not in command and "-n" in command
