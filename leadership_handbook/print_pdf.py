@@ -15,19 +15,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import posixpath
 import string
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 from pypdf import PdfReader
 
 from leadership_handbook.browser import launched
 from leadership_handbook.core.templates import environment
+from leadership_handbook.site_check import PRINTED_LATER
 from leadership_handbook.tagged_pdf import finish
 
 PAPER_SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
@@ -58,7 +63,11 @@ SCREEN_ONLY = (
     ".copybtn",
     "#searchbox",
     ".sd-tab-set input",
+    ".lh-paper",  # "this worksheet is in the workbook (PDF)": said on the site, not inside that PDF
 )
+
+
+ID_REFERENCES = ("for", "aria-describedby", "aria-labelledby", "aria-controls", "headers")  # attributes naming ids
 
 
 @dataclass
@@ -68,6 +77,7 @@ class Section:
     title: str
     html: str
     kind: str = "chapter"  # chapter | summary | worksheet | appendix
+    docname: str = ""  # the site page it comes from: where its relative links start
 
 
 @dataclass
@@ -97,6 +107,10 @@ def _article(html_dir: Path, docname: str) -> BeautifulSoup:
             node.decompose()
     for details in article.find_all("details"):
         details["open"] = ""  # dropdowns print open
+    for notebook in article.select("section#run-it-as-a-notebook details.lh-notebook"):
+        first = notebook.find("p")  # by convention, how to download the notebook: screen-only
+        if first is not None and "download" in first.get_text().lower():
+            first.decompose()
     _text_for_the_tags(soup, article)
     return article
 
@@ -145,45 +159,81 @@ def _render(name: str, **values) -> str:
     return environment().get_template(f"{TEMPLATES}/{name}.html").render(**values)
 
 
-def _worksheets(article: BeautifulSoup) -> list[Section]:
+# What only a filled-in form has: a worksheet on paper starts empty, whatever example the page starts with.
+EXAMPLE_ONLY = (".lh-roi-example-note", ".lh-choice-text")
+
+
+def blank_worksheet(block) -> None:
+    """Empty every field of a form, in place, so it prints to be filled in by hand: no typed values, no ticks, and
+    each choice list written out to circle one."""
+    for selector in EXAMPLE_ONLY:
+        for node in block.select(selector):
+            node.decompose()
+    for entry in block.find_all("input"):
+        if entry.get("type", "text") not in ("radio", "checkbox"):
+            entry.attrs.pop("value", None)
+        entry.attrs.pop("checked", None)
+    for box in block.find_all("textarea"):
+        box.string = ""
+    for select in block.find_all("select"):
+        choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value")]
+        circle = BeautifulSoup("", "html.parser").new_tag("span", attrs={"class": "lh-circle-one"})
+        circle.string = "Circle one: " + " / ".join(choices)
+        if select.get("id"):
+            circle["id"] = select["id"]  # its label still points at it
+        select.replace_with(circle)
+
+
+def _worksheets(article: BeautifulSoup, docname: str, base_url: str) -> list[Section]:
+    online = f"{base_url}{docname}.html"  # the page's own form, with its feedback: printed on every worksheet
     sheets = []
     for block in article.select("section.lh-exercise"):
+        blank_worksheet(block)
         title = block.get("data-lh-title") or block.get("aria-label") or _title(article)
-        sheets.append(Section(title, _render("worksheet", title=title, block=Markup(str(block))), "worksheet"))
+        sheets.append(
+            Section(
+                title, _render("worksheet", title=title, block=Markup(str(block)), online=online), "worksheet", docname
+            )
+        )
     return sheets
 
 
-def _summary(article: BeautifulSoup) -> Section:
+def _summary(article: BeautifulSoup, docname: str) -> Section:
     title = _title(article)
     parts = [
         Markup(str(section))
         for section in map(lambda i: article.find("section", id=i), SUMMARY_SECTIONS)
         if section is not None
     ]
-    return Section(title, _render("summary", title=title, parts=parts), "summary")
+    return Section(title, _render("summary", title=title, parts=parts), "summary", docname)
 
 
 def build_editions(root: Path, html_dir: Path) -> list[Edition]:
     """The three editions, assembled from the built pages in _toc.yml order."""
     root, html_dir = Path(root).resolve(), Path(html_dir).resolve()
+    base_url = site_url(root)
     intro = _article(html_dir, "book/intro")
-    handbook = Edition("handbook", BOOK_TITLE, "The complete handbook", [Section(_title(intro), str(intro), "chapter")])
+    handbook = Edition(
+        "handbook", BOOK_TITLE, "The complete handbook", [Section(_title(intro), str(intro), "chapter", "book/intro")]
+    )
     chapters, worksheets, appendices = [], [], {}
     for caption, docnames in _toc_parts(root):
         kind = _part_kind(caption)
         for docname in docnames:
             article = _article(html_dir, docname)
             handbook.sections.append(
-                Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix")
+                Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix", docname)
             )
             if kind == "chapter":
-                chapters.append(_summary(article))
+                chapters.append(_summary(article, docname))
             elif kind == "exercise":
-                worksheets.extend(_worksheets(article))
+                worksheets.extend(_worksheets(article, docname, base_url))
             else:
-                appendices[Path(docname).name] = Section(_title(article), str(article), "appendix")
+                appendices[Path(docname).name] = Section(_title(article), str(article), "appendix", docname)
     workbook = Edition("participant-workbook", BOOK_TITLE, "Participant workbook", chapters + worksheets)
-    guide_extras = [appendices[name] for name in ("session-plans", "answer-keys") if name in appendices]
+    guide_extras = [
+        appendices[name] for name in ("session-plans", "group-debrief", "answer-keys") if name in appendices
+    ]
     guide = Edition(
         "facilitator-guide",
         BOOK_TITLE,
@@ -209,11 +259,75 @@ def _stylesheets(html_dir: Path) -> list[str]:
     return sheets + ["../_static/lh-exercises.css"]
 
 
-def edition_html(edition: Edition, starts: list[int], date: str, html_dir: Path) -> str:
+@cache
+def site_url(root: Path = Path(".")) -> str:
+    """The published site's address (``html.baseurl`` in _config.yml), ending in a slash."""
+    config = yaml.safe_load((Path(root) / "_config.yml").read_text(encoding="utf-8"))
+    url = (config.get("html") or {}).get("baseurl") or ""
+    if not url.startswith("https://"):
+        raise ValueError(f"_config.yml: html.baseurl is {url!r}; the PDFs' links need the site's https:// address")
+    return url.rstrip("/") + "/"
+
+
+def linked_sections(edition: Edition, html_dir: Path, base_url: str) -> list[str]:
+    """Each section's HTML with links that work in the PDF: a link to a page printed whole in this edition jumps to
+    it inside the PDF; any other link to the site goes to the published site (never to a file on this machine).
+    Ids get their section's prefix, because every page has its own "learning-objectives" and the like."""
+    whole = {}  # docname -> section number, for the pages this edition prints whole
+    for number, section in enumerate(edition.sections, start=1):
+        if section.kind in ("chapter", "appendix"):
+            whole.setdefault(section.docname, number)
+    soups = [BeautifulSoup(section.html, "html.parser") for section in edition.sections]
+    ids = [{node["id"] for node in soup.find_all(id=True)} for soup in soups]
+    out = []
+    for number, (section, soup) in enumerate(zip(edition.sections, soups), start=1):
+        prefix = f"s{number}-"
+        for node in soup.find_all(id=True):
+            node["id"] = prefix + node["id"]
+        for name in ID_REFERENCES:
+            for node in soup.find_all(attrs={name: True}):
+                value = node[name]
+                tokens = value if isinstance(value, list) else value.split()
+                node[name] = " ".join(prefix + token for token in tokens)
+        for link in soup.find_all("a", href=True):
+            link["href"] = _pdf_href(link["href"], section.docname, number, whole, ids, html_dir, base_url)
+        out.append(str(soup))
+    return out
+
+
+def _pdf_href(href: str, docname: str, number: int, whole: dict, ids: list, html_dir: Path, base_url: str) -> str:
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return href  # http, https, mailto: already an address anyone can open
+    fragment = parts.fragment
+    if not parts.path:
+        target = docname
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), parts.path))
+        if target.startswith("../"):
+            raise ValueError(f"{docname}.html: the link {href!r} leaves the site")
+        if target in PRINTED_LATER:
+            return base_url + target  # another edition: on the published site, beside the pages
+        if not (html_dir / target).exists():
+            raise ValueError(f"{docname}.html: the link {href!r} points to {target}, which the site does not have")
+        target = target.removesuffix(".html")
+    if target == docname and fragment and fragment in ids[number - 1]:
+        return f"#s{number}-{fragment}"
+    if target in whole:
+        at = whole[target]
+        return f"#s{at}-{fragment}" if fragment and fragment in ids[at - 1] else f"#lh-page-{at}"
+    page = target + ".html" if (html_dir / f"{target}.html").exists() else target
+    return base_url + page + (f"#{fragment}" if fragment else "")
+
+
+def edition_html(
+    edition: Edition, starts: list[int], date: str, html_dir: Path, base_url: str, bodies: list[str] | None = None
+) -> str:
     """The whole edition as one HTML document: cover, contents (with ``starts`` as its page numbers), sections."""
+    bodies = bodies if bodies is not None else linked_sections(edition, html_dir, base_url)
     sections = [
-        {"page": f"lh-page-{number}", "kind": s.kind, "title": s.title, "body": Markup(s.html)}
-        for number, s in enumerate(edition.sections, start=1)
+        {"page": f"lh-page-{number}", "kind": s.kind, "title": s.title, "body": Markup(body)}
+        for number, (s, body) in enumerate(zip(edition.sections, bodies), start=1)
     ]
     heads = [{"name": "lh-page-contents", "head_css": css_string("Contents")}]
     heads += [{"name": s["page"], "head_css": css_string(s["title"])} for s in sections]
@@ -226,7 +340,7 @@ def edition_html(edition: Edition, starts: list[int], date: str, html_dir: Path)
         print_css=PRINT_CSS.as_uri(),
         book_title_css=css_string(BOOK_TITLE),
         pages=heads,
-        cover=Markup(_render("cover", edition=edition, date=date, licence=LICENCE)),
+        cover=Markup(_render("cover", edition=edition, date=date, licence=LICENCE, site=base_url)),
         contents=Markup(_render("contents", rows=list(zip(sections, starts)))),
         sections=sections,
     )
@@ -245,7 +359,9 @@ def section_starts(pdf: bytes, count: int) -> list[int]:
     return starts
 
 
-def print_edition(tab, edition: Edition, out: Path, date: str, paper: str, html_dir: Path, work: Path) -> dict:
+def print_edition(
+    tab, edition: Edition, out: Path, date: str, paper: str, html_dir: Path, work: Path, base_url: str
+) -> dict:
     """Print one edition to ``out`` as one tagged PDF; returns its page count and section start pages.
 
     The contents' page numbers are known only once the edition is laid out, so it is printed with the numbers
@@ -253,8 +369,9 @@ def print_edition(tab, edition: Edition, out: Path, date: str, paper: str, html_
     source = work / f"{edition.slug}.html"
     width, height = PAPER_SIZES[paper]
     starts = [0] * len(edition.sections)
+    bodies = linked_sections(edition, html_dir, base_url)
     for number in range(MAX_PASSES):
-        source.write_text(edition_html(edition, starts, date, html_dir), encoding="utf-8")
+        source.write_text(edition_html(edition, starts, date, html_dir, base_url, bodies), encoding="utf-8")
         tab.goto(source.as_uri(), wait_until="load")
         tagged = number > 0  # the first pass only measures, and tags change no layout, so it skips them
         pdf = tab.pdf(width=width, height=height, margin=MARGINS, print_background=True, tagged=tagged, outline=tagged)
@@ -288,6 +405,7 @@ def print_all(
     date = date or dt.date.today().isoformat()
     html_dir = Path(html_dir).resolve()
     editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
+    base_url = site_url(Path(root).resolve())
     report = {}
     tab = browser.new_page()
     tab.emulate_media(media="print")  # the document's own script reads the styles it is printed with
@@ -295,7 +413,7 @@ def print_all(
         for edition in editions:
             started = time.perf_counter()
             out = Path(out_dir) / f"{edition.slug}.pdf"
-            report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work))
+            report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work), base_url)
             report[edition.slug]["seconds"] = round(time.perf_counter() - started, 1)
     tab.close()
     return report

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pikepdf
 import pytest
@@ -14,8 +15,8 @@ from conftest import ROOT
 from pypdf import PdfReader, PdfWriter
 
 from leadership_handbook.core.instruments import load
-from leadership_handbook.print_pdf import CSS_SAFE, Edition, Section, css_string, edition_html, print_all
-from leadership_handbook.site_check import html_pages
+from leadership_handbook.print_pdf import CSS_SAFE, Edition, Section, css_string, edition_html, print_all, site_url
+from leadership_handbook.site_check import PRINTED_LATER, html_pages
 from leadership_handbook.tagged_pdf import with_artifacts
 
 POINTS = {"a4": (595.92, 841.92), "letter": (612.0, 792.0)}
@@ -465,7 +466,9 @@ def test_the_edition_document_links_its_contents_and_names_a_page_per_section(tm
     (tmp_path / "book").mkdir()
     (tmp_path / "book" / "intro.html").write_text('<link rel="stylesheet" href="../_static/theme.css">', "utf-8")
     sections = [Section("Plain title", "<p>One</p>"), Section(HOSTILE_TITLE, "<p>Two</p>", "worksheet")]
-    html = edition_html(Edition("test", "Book", "Test edition", sections), [3, 7], "2026-11-28", tmp_path)
+    html = edition_html(
+        Edition("test", "Book", "Test edition", sections), [3, 7], "2026-11-28", tmp_path, "https://example.org/b/"
+    )
     assert '<html lang="en-GB">' in html and "<title>Book: Test edition</title>" in html
     assert re.search(r'href="#lh-page-1">Plain title</a><span class="lh-toc-page">3<', html)
     assert re.search(
@@ -510,3 +513,67 @@ def test_one_artifact_around_everything_fails_the_content_check():
     wrapped = instructions_of(b"/Artifact BMC " + CHROMIUM_PAGE + b" EMC")
     problems = content_problems(wrapped)
     assert "tagged content inside an artifact" in problems and "an artifact straddles BT" in problems
+
+
+def pdf_links(path):
+    """[(page number, uri or None, has an internal destination)] for every link annotation in the PDF."""
+    reader = PdfReader(path)
+    links = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            links.append((number, action.get("/URI"), annotation.get("/Dest") is not None or action.get("/D")))
+    return links
+
+
+# ------------------------------------------------------------------------------------------- the real PDFs
+
+
+@pytest.mark.parametrize("slug", ["handbook", "participant-workbook", "facilitator-guide"])
+def test_no_pdf_link_points_to_this_machine_or_a_missing_page(printed, site, slug):
+    base = site_url()
+    links = pdf_links(printed[0] / f"{slug}.pdf")
+    uris = [uri for _, uri, _ in links if uri]
+    assert len(links) > 20, f"{slug}: only {len(links)} links; were the links dropped?"
+    assert [u for u in uris if not u.startswith(("https://", "http://", "mailto:"))] == []
+    missing = []
+    for uri in uris:
+        if uri.startswith(base):
+            path = urlsplit(uri).path.removeprefix(urlsplit(base).path)
+            if not (site / path).exists() and path not in PRINTED_LATER:  # the other editions join the site later
+                missing.append(uri)
+    assert missing == []
+    assert any(internal for _, _, internal in links), f"{slug}: no link jumps inside the PDF"
+
+
+def test_the_workbook_gives_the_site_address_on_its_cover_and_worksheets(page_texts):
+    base = site_url()
+    pages = page_texts["participant-workbook"]
+    assert base.rstrip("/") in "".join(pages[0].split())  # a long address may wrap
+    sheets = [p for p in pages if "Fill it in online" in p]
+    assert len(sheets) >= 6
+
+
+def test_the_workbook_worksheets_print_blank(page_texts):
+    """The workbook is filled in by hand: no worksheet in it carries the fictional example's figures or labels."""
+    example = load("roi_example")
+    sheets = " ".join(p for p in page_texts["participant-workbook"] if "Fill it in online" in p)
+    assert "Fully loaded costs" in sheets  # the ROI worksheet is there ...
+    for cost in example["costs"]:
+        assert " ".join(cost["label"].split())[:30] not in sheets, cost["label"]  # ... and empty
+
+
+def test_the_site_links_the_editions_the_printer_makes(printed):
+    """The site's links to pdf/<edition>.pdf (site_check.PRINTED_LATER) name exactly the editions printed."""
+    _, report = printed
+    assert {f"pdf/{slug}.pdf" for slug in report} == PRINTED_LATER
+
+
+@pytest.mark.parametrize("phrase", ["download button", "Show code cell", "savefig(", "import leadership_handbook"])
+def test_nothing_meant_for_the_screen_prints(texts, phrase):
+    for slug, text in texts.items():
+        assert phrase not in text, f"{slug}: {phrase!r}"

@@ -38,6 +38,8 @@ class RenderContext:
 
     links: dict = field(default_factory=dict)  # handbook label -> {"href": relative URL, "title": ...}
     page_title: str = ""  # the exercise page's title in the handbook's index, if the page is there
+    # The printed editions, relative to the page ({"workbook": ..., "guide": ...}); empty outside the site.
+    editions: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)  # directive options, e.g. {"part": "part-1"}
 
 
@@ -60,16 +62,18 @@ def storage_key(instrument: dict, part: str | None = None) -> str:
     of an instrument on one page never overwrite each other. The digest is of what that form shows (for a part,
     the instrument with only that part), so answers saved against an earlier version are never read into a
     changed one, and a change to one part leaves the other parts' answers alone."""
-    shown = instrument if part is None else {**instrument, "parts": [p for p in instrument["parts"] if p["id"] == part]}
+    shown = {key: value for key, value in instrument.items() if key != "former_shared_key"}  # history, not content
+    if part is not None:
+        shown["parts"] = [p for p in instrument["parts"] if p["id"] == part]
     digest = hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()[:10]
     return f"lh:{instrument['id']}:{part}:{digest}" if part else f"lh:{instrument['id']}:{digest}"
 
 
 def former_storage_keys(instrument: dict, part: str | None = None) -> list[str]:
     """Keys this form's answers may have been saved under before, newest first: for a part, the key every part
-    shared until each form had its own (it holds the answers of whichever part was saved last), then the
-    instrument's ``former_storage_keys`` (keys from before a rename)."""
-    shared = [storage_key(instrument)] if part else []
+    shared until each form had its own (``former_shared_key``: it holds the answers of whichever part was saved
+    last), then the instrument's ``former_storage_keys`` (keys from before a rename)."""
+    shared = [instrument["former_shared_key"]] if part and instrument.get("former_shared_key") else []
     return shared + list(instrument.get("former_storage_keys", []))
 
 
@@ -103,6 +107,7 @@ def render_worksheet(instrument: dict, context: RenderContext | None = None) -> 
             title=worksheet_title(instrument, context),
             spec_json=_spec_json(instrument, context),
             worksheet=kind.render_worksheet(instrument, context),
+            editions=context.editions,
         )
     )
 

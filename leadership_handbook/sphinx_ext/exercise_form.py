@@ -64,7 +64,9 @@ def visit_exercise_form_html(self, node):
         s["label"]: {"href": self.builder.get_relative_uri(docname, s["doc"]), "title": s["title"]} for s in sections
     }
     titles = {s["doc"]: s["title"] for s in sections}
-    context = RenderContext(links=links, options=node["options"], page_title=titles.get(docname, ""))
+    up = "../" * docname.count("/")  # the PDFs sit in pdf/ at the site's root (`make book`, the publish job)
+    editions = {"workbook": f"{up}pdf/participant-workbook.pdf", "guide": f"{up}pdf/facilitator-guide.pdf"}
+    context = RenderContext(links=links, options=node["options"], page_title=titles.get(docname, ""), editions=editions)
     self.body.append(render_worksheet(node["instrument"], context))
     raise nodes.SkipNode
 
