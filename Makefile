@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PAPER ?= a4
 
-.PHONY: book html pdf test test-fast lint format cases node java linkcheck serve clean browser bench
+.PHONY: book html pdf test test-fast lint format cases node node_modules java linkcheck serve clean browser bench
 
 # Create the virtualenv and install the project with its pinned dependencies; redone when they change.
 $(STAMP): pyproject.toml constraints.txt
@@ -17,13 +17,21 @@ $(STAMP): pyproject.toml constraints.txt
 ## book: the HTML site in _build/html and the PDFs in _build/pdf (PAPER=a4 or PAPER=letter)
 book: html pdf
 
-## html: every page rebuilt strictly; executed notebooks come from the cache
-html: $(STAMP)
+## node_modules: PurgeCSS for the build, exactly as package-lock.json pins it
+node_modules: node_modules/.installed
+node_modules/.installed: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## html: every page rebuilt strictly (only the CSS the pages use is shipped); notebooks come from the cache
+html: $(STAMP) node_modules/.installed
 	$(BIN)/python -m leadership_handbook.build --clean
 
-## pdf: handbook, participant workbook and facilitator guide, printed from the built site by Chromium
+## pdf: handbook, participant workbook and facilitator guide, printed from the built site by Chromium, and put
+## beside the site's pages (_build/html/pdf/), which link to them
 pdf: html browser
 	$(BIN)/python -m leadership_handbook.print_pdf --paper $(PAPER)
+	mkdir -p _build/html/pdf && cp _build/pdf/*.pdf _build/html/pdf/
 
 ## browser: make sure headless Chromium is on the machine (Debian's package, else Playwright's)
 browser: $(STAMP)
@@ -31,10 +39,10 @@ browser: $(STAMP)
 
 ## node: make sure Node.js is on the machine (Debian's nodejs), for the JavaScript rules' shared cases
 node:
-	@command -v node >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	@{ command -v node && command -v npm; } >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  DEBIAN_FRONTEND=noninteractive apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs; } || \
-	  { echo "Node.js is needed: install Debian's nodejs package"; exit 1; }
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; } || \
+	  { echo "Node.js and npm are needed: install Debian's nodejs and npm packages"; exit 1; }
 
 ## java: make sure Java is on the machine (Debian's default-jre-headless), for the W3C HTML checker
 java:
@@ -44,7 +52,7 @@ java:
 	  { echo "Java is needed for the HTML checker: install Debian's default-jre-headless package"; exit 1; }
 
 ## test: the whole test suite (strict build, notebooks, links, self-contained site, exercises)
-test: $(STAMP) browser node java
+test: $(STAMP) browser node java node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## test-fast: rules, instruments, templates and the shared cases in Python and Node; no build, no browser
@@ -68,8 +76,9 @@ linkcheck: $(STAMP)
 	$(BIN)/python -m leadership_handbook.build --builder linkcheck
 
 ## serve: preview the built site at http://127.0.0.1:8000
-serve:
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+## serve: a live preview at http://127.0.0.1:8000 that rebuilds on save and reloads the browser (sphinx-autobuild)
+serve: $(STAMP)
+	$(BIN)/python -m leadership_handbook.preview
 
 clean:
 	rm -rf _build

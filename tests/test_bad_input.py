@@ -28,7 +28,9 @@ ENTRY = {
 }
 ROW = {
     "want": "A one-day course",
+    "problem": "Disputes reach HR too late",
     "need": "Earlier, clearer conversations",
+    "need_evidence": "Case logs",
     "evidence": ["needs-analysis"],
     "measures": ["kirkpatrick-3"],
     "indicator": "Fewer escalations",

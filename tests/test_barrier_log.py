@@ -1,10 +1,14 @@
 """Barrier log: priority, ordering, quadrants and learning goals follow the rules in barrier_log.yml."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadership_handbook.core.errors import InputError
 from leadership_handbook.core.instruments import load
 from leadership_handbook.kinds.barrier_log.rules import (
+    check_rows,
+    entry_numbers,
     learning_goals,
     prioritise,
     priority_range,
@@ -112,3 +116,50 @@ def test_corners_of_the_matrix():
 
 def test_priority_range_is_that_of_the_scales():
     assert priority_range(LOG) == [1, 25]
+
+
+ENTRY = {"challenge": "c", "barrier_type": "change", "frequency": 3, "impact": 3, "could_teach": "t"}
+
+
+def test_the_log_has_the_four_part_methods_fields_in_order():
+    """future-proof-person's method: the visible task, the hidden demand, the barrier, what it could teach."""
+    ids = [f["id"] for f in LOG["entries"]["fields"]]
+    method = ["visible_task", "hidden_demand", "challenge", "could_teach"]
+    assert [i for i in ids if i in method] == method and "date" in ids
+    labels = {f["id"]: f["label"] for f in LOG["entries"]["fields"]}
+    for field, words in (
+        ("visible_task", "visible task"),
+        ("hidden_demand", "hidden demand"),
+        ("challenge", "barrier"),
+    ):
+        assert words in labels[field].lower()
+
+
+def test_entries_saved_before_the_new_fields_still_rank_and_keep_them_when_given():
+    old = prioritise(LOG, [ENTRY])[0]
+    assert old["date"] == "" and old["visible_task"] == "" and old["hidden_demand"] == "" and old["rank"] == 1
+    new = {**ENTRY, "date": "2026-12-01", "visible_task": "Run the rota", "hidden_demand": " Keep staff on side "}
+    row = prioritise(LOG, [new])[0]
+    assert (row["date"], row["visible_task"], row["hidden_demand"]) == (
+        "2026-12-01",
+        "Run the rota",
+        "Keep staff on side",
+    )
+    assert prioritise(LOG, [{**ENTRY, "date": None, "visible_task": "  "}])[0]["visible_task"] == ""
+
+
+@pytest.mark.parametrize("date", ["2026-02-29", "1/12/2026", "2026-13-01", "2026-12-1", 20261201])
+def test_a_date_that_is_not_a_real_year_month_day_is_refused_naming_the_field(date):
+    with pytest.raises(InputError) as caught:
+        prioritise(LOG, [{**ENTRY, "date": date}])
+    assert caught.value.field == "date" and caught.value.item_id == "B1"
+
+
+def test_page_rows_keep_their_own_numbers_and_a_date_alone_is_blank():
+    rows = [{**ENTRY, "entry": 1}, {"date": "2026-12-01", "entry": 4}, {**ENTRY, "entry": 5}]
+    checked = check_rows(LOG, rows)
+    assert [c["id"] for c in checked] == ["B1", "B4", "B5"]
+    assert [c["blank"] for c in checked] == [False, True, False]
+    assert entry_numbers(LOG, [{}, {}, {"entry": 2}, {"entry": 9}, {}]) == [1, 2, 3, 9, 10]
+    bad_date = check_rows(LOG, [{**ENTRY, "date": "2026-02-30"}])[0]
+    assert "date" in bad_date["problems"] and bad_date["clean"] is None

@@ -6,15 +6,19 @@ import csv
 import io
 import json
 import random
+import re
 
 from leadership_handbook.core.instruments import load, source_lookup
-from leadership_handbook.kinds.partnering_brief.rules import brief_table, build_brief
+from leadership_handbook.core.templates import storage_key
+from leadership_handbook.kinds.partnering_brief.rules import LIST_FIELDS, brief_table, build_brief, row_fields
 
 SPEC = load("partnering_planner")
 P = SPEC["id"]
 EVIDENCE = [e["id"] for e in SPEC["evidence_options"]]
 MEASURES = [m["id"] for m in SPEC["measures"]]
-TEXTS = ["want", "need", "indicator", "owner", "by"]
+TEXTS = [f for f in row_fields(SPEC) if f not in LIST_FIELDS]
+# The key of the seven-column brief (before "Problem behind it" and "Evidence the need is real" were added).
+SEVEN_COLUMN_KEY = "lh:partnering-planner:b089c9fe41"
 WORDS = [
     "A one-day course",
     "coaching",
@@ -77,9 +81,15 @@ def page_brief(page):
     )
 
 
-def expected_brief(rows):
+def expected_brief(rows, cards=None):
+    """What rules.py makes of the rows, each row named by its request card (R4 is Request 4; by default 1, 2, ...)."""
     brief = build_brief(SPEC, rows)
     headers, table = brief_table(SPEC, brief)
+    if cards:
+        name = {f"R{i}": f"R{card}" for i, card in enumerate(cards, start=1)}
+        for r in brief["rows"]:
+            r["id"] = name[r["id"]]
+        brief["warnings"] = [re.sub(r"\bR\d+\b", lambda m: name[m[0]], w) for w in brief["warnings"]]
     return (
         brief,
         headers,
@@ -96,8 +106,8 @@ def expected_brief(rows):
     )
 
 
-def assert_matches_python(page, rows):
-    brief, headers, expected = expected_brief(rows)
+def assert_matches_python(page, rows, cards=None):
+    brief, headers, expected = expected_brief(rows, cards)
     assert page_brief(page) == expected
     shown_headers = page.eval_on_selector_all(".lh-pp-brief thead th", "ths => ths.map(t => t.textContent)")
     assert shown_headers == ["Row"] + headers
@@ -129,7 +139,9 @@ def test_a_reader_fills_in_a_brief_and_it_survives_a_reload(page, exercise_site_
     assert "Fill in at least one request" in page.inner_text(".lh-results")
     row = {
         "want": "A one-day customer-service refresher",
+        "problem": "Complaints about difficult calls keep rising",
         "need": "Team leaders who coach through difficult calls",
+        "need_evidence": "Call reviews: little feedback after hard calls",
         "evidence": ["needs-analysis", "practice-feedback"],
         "measures": ["kirkpatrick-1"],
         "indicator": "Happy sheets after the day",
@@ -153,15 +165,22 @@ def test_a_reader_fills_in_a_brief_and_it_survives_a_reload(page, exercise_site_
     assert page.locator(f"#{P}-1-evidence-2").input_value() == "practice-feedback"
     assert_matches_python(page, [row])
 
-    # A second request added, then the first removed: the brief renumbers.
+    # A second request added, then the first removed: the cards renumber, and the brief names rows by card.
     page.get_by_role("button", name="Add a request").click()  # request 4 (three blank cards to start)
     second = {**row, "want": "A keynote speaker", "evidence": ["no-direct-evidence"], "measures": ["kirkpatrick-4"]}
     fill_row(page, 4, second)
-    assert_matches_python(page, [row, second])
+    assert_matches_python(page, [row, second], cards=[1, 4])
     page.get_by_role("button", name="Remove request 1", exact=True).click()
     assert page.input_value(f"#{P}-3-want") == second["want"]
-    brief = assert_matches_python(page, [second])
-    assert brief["warnings"] == ["Row R1 rests on no direct research evidence: agree how you will test it."]
+    brief = assert_matches_python(page, [second], cards=[3])
+    assert brief["warnings"] == ["Row R3 rests on no direct research evidence: agree how you will test it."]
+    # The removal can be undone, and the undo is saved.
+    assert "Request 1 was removed." in page.inner_text(".lh-undo")
+    page.get_by_role("button", name="Undo: Request 1 was removed.").click()
+    assert page.input_value(f"#{P}-1-want") == row["want"]
+    assert_matches_python(page, [row, second], cards=[1, 4])
+    page.reload()
+    assert_matches_python(page, [row, second], cards=[1, 4])
 
     page.get_by_role("button", name="Clear my answers").click()
     assert page.locator(".lh-pp-row").count() == 3
@@ -175,7 +194,9 @@ def test_incomplete_or_bad_rows_get_messages_beside_the_fields(page, exercise_si
     page.goto(exercise_site_url + "partnering_brief.html")
     page.fill(f"#{P}-2-want", "Feedback forms after every session")
     for field, says in (
+        ("problem", "problem behind"),
         ("need", "capability"),
+        ("need_evidence", "need is real"),
         ("evidence", "evidence option"),
         ("measures", "measure"),
         ("indicator", "what you will see"),
@@ -188,7 +209,7 @@ def test_incomplete_or_bad_rows_get_messages_beside_the_fields(page, exercise_si
     assert control.get_attribute("aria-describedby") == f"msg-{P}-2-evidence"
     assert page.inner_text(f"#msg-{P}-1-want") == ""  # a blank card is left out, not complained about
     results = page.inner_text(".lh-results")
-    assert "need attention" in results and "NaN" not in results
+    assert "Request 2 is not in the brief yet" in results and "NaN" not in results
     assert page.locator(".lh-pp-brief").count() == 0
 
     longest = SPEC["rules"]["max_text_length"]
@@ -203,7 +224,9 @@ def test_incomplete_or_bad_rows_get_messages_beside_the_fields(page, exercise_si
     assert "capability" in page.inner_text(f"#msg-{P}-2-need").lower()
     row = {
         "want": "Feedback forms after every session",
+        "problem": "Nobody knows whether past programmes changed anything",
         "need": "Evidence of change at work",
+        "need_evidence": "Reviews held only satisfaction scores",
         "evidence": ["success-cases"],
         "measures": ["kirkpatrick-1", "kirkpatrick-1"],
         "indicator": "Interviews",
@@ -213,7 +236,7 @@ def test_incomplete_or_bad_rows_get_messages_beside_the_fields(page, exercise_si
     fill_row(page, 2, row)
     assert page.inner_text(f"#msg-{P}-2-need") == ""
     assert page.locator(f"#{P}-2-need").get_attribute("aria-invalid") is None
-    brief = assert_matches_python(page, [row])
+    brief = assert_matches_python(page, [row], cards=[2])
     assert brief["rows"][0]["measures"] == ["kirkpatrick-1"]  # a measure chosen twice counts once, as in Python
 
     # Up to max_rows requests: then the button says no more.
@@ -241,10 +264,60 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (CSV)").click()
     table = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    assert table[0] == ["Row"] + headers + ["Evidence ids", "Measure ids"]
-    assert [r[1:8] for r in table[1:]] == [e["cells"] for e in expected]
-    assert [r[8] for r in table[1:]] == [";".join(dict.fromkeys(r["evidence"])) for r in rows]
-    assert [r[9] for r in table[1:]] == [";".join(dict.fromkeys(r["measures"])) for r in rows]
+    n = len(headers)
+    assert table[0][: n + 3] == ["Row"] + headers + ["Evidence ids", "Measure ids"]
+    assert [r[1 : n + 1] for r in table[1:]] == [e["cells"] for e in expected]
+    assert [r[n + 1] for r in table[1:]] == [";".join(dict.fromkeys(r["evidence"])) for r in rows]
+    assert [r[n + 2] for r in table[1:]] == [";".join(dict.fromkeys(r["measures"])) for r in rows]
+    assert page.errors == []
+
+
+def test_a_finished_brief_stays_in_view_while_the_next_request_is_drafted(page, exercise_site_url):
+    page.goto(exercise_site_url + "partnering_brief.html")
+    first = random_plan(random.Random(11))[0]
+    fill_row(page, 1, first)
+    assert_matches_python(page, [first])
+    page.fill(f"#{P}-2-want", "A leadership podcast series")  # the next request, just started
+    assert_matches_python(page, [first])  # the finished one is still there, with its own name
+    note = page.locator(".lh-results .lh-error")
+    assert note.get_attribute("data-unfinished") == "2" and "Request 2 is not in the brief yet" in note.inner_text()
+    assert "need attention" not in page.inner_text(".lh-results")
+    fill_row(page, 2, {**first, "want": "A leadership podcast series"})
+    assert_matches_python(page, [first, {**first, "want": "A leadership podcast series"}])
+    assert page.locator(".lh-results .lh-error").count() == 0
+    assert page.errors == []
+
+
+def test_a_brief_saved_with_seven_columns_still_loads(page, exercise_site_url):
+    """Rows saved before the problem and the evidence the need is real were asked for load with those two empty,
+    marked beside the fields; nothing else is lost."""
+    assert SEVEN_COLUMN_KEY in SPEC["former_storage_keys"] and SEVEN_COLUMN_KEY != storage_key(SPEC)
+    old = {
+        "want": "Feedback forms",
+        "need": "Evidence of change",
+        "evidence": ["success-cases"],
+        "measures": ["ltem-7"],
+        "indicator": "Interviews",
+        "owner": "L&D",
+        "by": "June",
+    }
+    raw = json.dumps({"version": 1, "saved": "2026-11-20T09:00:00.000Z", "answers": {"rows": [old]}})
+    page.goto(exercise_site_url + "partnering_brief.html")
+    page.evaluate("([key, raw]) => { localStorage.clear(); localStorage.setItem(key, raw); }", [SEVEN_COLUMN_KEY, raw])
+    page.reload()
+    assert "restored" in page.inner_text(".lh-status")
+    for field in ("want", "need", "indicator", "owner", "by"):
+        assert page.input_value(f"#{P}-1-{field}") == old[field]
+    assert page.input_value(f"#{P}-1-evidence-1") == "success-cases"
+    assert page.input_value(f"#{P}-1-problem") == ""
+    assert "problem behind" in page.inner_text(f"#msg-{P}-1-problem").lower()
+    page.fill(f"#{P}-1-problem", "Nobody knows what changed")
+    page.fill(f"#{P}-1-need_evidence", "Only satisfaction scores so far")
+    assert_matches_python(
+        page, [{**old, "problem": "Nobody knows what changed", "need_evidence": "Only satisfaction scores so far"}]
+    )
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", storage_key(SPEC)))
+    assert stored["answers"]["rows"][0]["problem"] == "Nobody knows what changed"
     assert page.errors == []
 
 

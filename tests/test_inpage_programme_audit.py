@@ -4,11 +4,17 @@ import csv
 import io
 import json
 import random
+import re
 
 from leadership_handbook.core.instruments import load
+from leadership_handbook.core.templates import storage_key
+from leadership_handbook.kinds.programme_audit.page import basis_text
 from leadership_handbook.kinds.programme_audit.rules import score_audit
 
 AUDIT = load("programme_audit")
+# The key of the twelve-feature version (before the capacity features were added): its ids are all still here.
+TWELVE_FEATURE_KEY = "lh:programme-audit:167e010948"
+CAPACITY = [f["id"] for f in AUDIT["features"] if f["stage"] == "capacity"]
 IDS = [f["id"] for f in AUDIT["features"]]
 VALUES = [o["value"] for o in AUDIT["response_options"]]
 UNKNOWN = AUDIT["dont_know"]["value"]  # the "Don't know" radio; scored like an unanswered feature
@@ -55,6 +61,17 @@ def python_result(choices):
     }
 
 
+def smallest_chart_text(page):
+    """The rendered size in px of the smallest text in the page's charts: font size in chart units times scale."""
+    return page.evaluate(SMALLEST_CHART_TEXT)
+
+
+SMALLEST_CHART_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('svg.lh-chart'), (svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return Math.min(...Array.from(svg.querySelectorAll('text'), (t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+}))"""
+
+
 def test_scores_in_the_page_equal_the_python_scores(page, exercise_site_url):
     page.goto(exercise_site_url + "programme_audit.html")
     rng = random.Random(20261128)
@@ -93,7 +110,8 @@ def test_a_reader_fills_it_in_and_the_answers_survive_a_reload(page, exercise_si
     assert "Needs analysis: 2 of 2 (Fully in place)" in label and "Not known: find out" in label
     text = page.inner_text(".lh-results")
     assert "NaN" not in text and "undefined" not in text
-    assert "You have rated 9 of 12 features" in text
+    rated = sum(c is not None and c != UNKNOWN for c in choices.values())
+    assert f"You have rated {rated} of {len(IDS)} features" in text
     for gap in score_audit(AUDIT, python_answers(choices))["gaps"]:
         action = next(f["action"] for f in AUDIT["features"] if f["id"] == gap["id"])
         assert action in page.locator(f'tr[data-feature="{gap["id"]}"]').inner_text()
@@ -121,7 +139,7 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (JSON)").click()
-    assert download.value.suggested_filename == "programme-audit.json"
+    assert re.fullmatch(r"programme-audit-\d{4}-\d{2}-\d{2}\.json", download.value.suggested_filename)
     exported = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert exported["instrument"] == AUDIT["id"]
     assert exported["answers"]["answers"] == python_answers(choices)
@@ -135,15 +153,76 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    features = {r["id"]: r for r in rows if r["type"] == "feature"}
-    assert {k: r["answer"] for k, r in features.items()} == {
+    # Plain column names, as the reader sees them.
+    assert list(rows[0])[:10] == [
+        "Row",
+        "Id",
+        "Feature, stage or programme",
+        "Stage",
+        "Basis",
+        "Answer",
+        "Points",
+        "Highest points",
+        "Percent",
+        "Status or band",
+    ]
+    features = {r["Id"]: r for r in rows if r["Row"] == "Feature"}
+    assert {k: r["Answer"] for k, r in features.items()} == {
         f["id"]: "" if f["answer"] is None else str(f["answer"]) for f in python["features"]
     }
-    assert {k: r["status_or_band"] for k, r in features.items()} == {f["id"]: f["status"] for f in python["features"]}
-    stages = {r["id"]: r["percent"] for r in rows if r["type"] == "stage"}
+    assert {k: r["Status or band"] for k, r in features.items()} == {f["id"]: f["status"] for f in python["features"]}
+    assert {k: r["Basis"] for k, r in features.items()} == {f["id"]: basis_text(AUDIT, f) for f in AUDIT["features"]}
+    stages = {r["Id"]: r["Percent"] for r in rows if r["Row"] == "Stage"}
     assert stages == {s["id"]: f"{s['percent']:.2f}" for s in python["stages"]}
-    overall = next(r for r in rows if r["type"] == "overall")
-    assert overall["percent"] == f"{python['percent']:.2f}" and overall["status_or_band"] == python["band_label"]
+    overall = next(r for r in rows if r["Row"] == "Whole programme")
+    assert overall["Percent"] == f"{python['percent']:.2f}" and overall["Status or band"] == python["band_label"]
+    assert page.errors == []
+
+
+def test_each_feature_shows_its_basis_and_the_capacity_features_are_scored(page, exercise_site_url):
+    """The audit says what recommends each feature (research, an evaluation model or a practitioner's idea), and its
+    capacity stage asks whether the programme teaches people to judge, develop and anticipate."""
+    page.goto(exercise_site_url + "programme_audit.html")
+    for f in AUDIT["features"]:
+        shown = page.locator(f'li[data-item="{f["id"]}"] .lh-basis')
+        assert shown.get_attribute("data-basis") == " ".join(f["basis"])
+        assert basis_text(AUDIT, f) in shown.inner_text()
+    assert len(CAPACITY) == 3 and {b for f in AUDIT["features"] for b in f["basis"]} == {"research", "model", "idea"}
+    fill(page, {i: (0 if i in CAPACITY else 2) for i in IDS})
+    stages = dict((s, p) for s, p, _ in page_result(page)["stages"])
+    assert stages["capacity"] == 0 and stages["before"] == 100
+    for feature_id in CAPACITY:
+        gap = page.locator(f'tr[data-feature="{feature_id}"]')
+        assert "Practitioner's idea" in gap.inner_text()
+    assert page.errors == []
+
+
+def test_the_gap_chart_text_is_at_least_12_px_on_a_phone(page, exercise_site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(exercise_site_url + "programme_audit.html")
+    fill(page, {i: 1 for i in IDS})
+    assert smallest_chart_text(page) >= 12
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_answers_saved_by_the_twelve_feature_version_still_load(page, exercise_site_url):
+    assert TWELVE_FEATURE_KEY in AUDIT["former_storage_keys"] and TWELVE_FEATURE_KEY != storage_key(AUDIT)
+    old = {i: 1 for i in IDS if i not in CAPACITY and i != "opportunity"}
+    old["spaced"] = 2
+    raw = json.dumps(
+        {"version": 1, "saved": "2026-11-20T09:00:00.000Z", "answers": {"answers": old, "unknown": ["opportunity"]}}
+    )
+    page.goto(exercise_site_url + "programme_audit.html")
+    page.evaluate(
+        "([key, raw]) => { localStorage.clear(); localStorage.setItem(key, raw); }", [TWELVE_FEATURE_KEY, raw]
+    )
+    page.reload()
+    assert "restored" in page.inner_text(".lh-status")
+    for feature_id, value in old.items():
+        assert page.is_checked(f'input[name="{feature_id}"][value="{value}"]')
+    assert page.is_checked(f'input[name="opportunity"][value="{UNKNOWN}"]')
+    assert page.locator(f'input[name="{CAPACITY[0]}"]:checked').count() == 0
+    assert page_result(page) == python_result({**dict.fromkeys(IDS), **old})
     assert page.errors == []
 
 

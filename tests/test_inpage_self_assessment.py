@@ -6,10 +6,15 @@ import json
 import random
 
 from leadership_handbook.core.instruments import load
+from leadership_handbook.core.templates import storage_key
 from leadership_handbook.kinds.self_assessment.rules import score_responses
 
 INSTRUMENT = load("future_proof")
 ITEM_IDS = [item["id"] for item in INSTRUMENT["items"]]
+BANDS = {b["id"]: b["label"] for b in INSTRUMENT["bands"]}
+# The key of the six-dimension version (before "Developing the skills" was added): its item ids are all still here.
+SIX_DIMENSION_KEY = "lh:future-proof:6c43289506"
+SIX_DIMENSION_ITEMS = [i for i in ITEM_IDS if not i.startswith("develop-")]
 
 
 def random_answers(rng):
@@ -90,7 +95,7 @@ def test_partial_answers_are_explained_not_scored(page, exercise_site_url):
     row = page.locator('tr[data-dimension="see"]')
     assert row.get_attribute("data-score") == ""
     assert "Only 2 of 4 answered" in row.inner_text()
-    assert "You have answered 2 of 24" in page.inner_text(".lh-results")
+    assert f"You have answered 2 of {len(ITEM_IDS)}" in page.inner_text(".lh-results")
     assert "NaN" not in page.inner_text(".lh-results")
 
 
@@ -110,10 +115,53 @@ def test_answers_export_as_csv_and_json(page, exercise_site_url):
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    statements = {r["id"]: r["answer_or_score"] for r in rows if r["type"] == "statement"}
+    # Plain column names, as the reader sees them, and band labels rather than ids.
+    assert list(rows[0])[:5] == ["Row", "Item id", "Statement or dimension", "Answer or score", "Band"]
+    statements = {r["Item id"]: r["Answer or score"] for r in rows if r["Row"] == "Statement"}
     assert statements == {k: str(v) for k, v in answers.items()}
-    dimensions = {r["id"]: r["answer_or_score"] for r in rows if r["type"] == "dimension"}
-    assert dimensions == {d: s for d, s, _ in expected_scores(answers)}
+    dimensions = {r["Item id"]: (r["Answer or score"], r["Band"]) for r in rows if r["Row"] == "Dimension"}
+    assert dimensions == {d: (s, BANDS[b]) for d, s, b in expected_scores(answers)}
+
+
+def test_answers_saved_by_the_six_dimension_version_still_load(page, exercise_site_url):
+    """A reader who answered before "Developing the skills" was added keeps every answer; the new ones are blank."""
+    assert SIX_DIMENSION_KEY in INSTRUMENT["former_storage_keys"] and SIX_DIMENSION_KEY != storage_key(INSTRUMENT)
+    old = {item_id: (n % 5) + 1 for n, item_id in enumerate(SIX_DIMENSION_ITEMS)}
+    raw = json.dumps({"version": 1, "saved": "2026-11-20T09:00:00.000Z", "answers": old})
+    page.goto(exercise_site_url + "self_assessment.html")
+    page.evaluate("([key, raw]) => { localStorage.clear(); localStorage.setItem(key, raw); }", [SIX_DIMENSION_KEY, raw])
+    page.reload()
+    checked = dict(page.eval_on_selector_all("input[type=radio]:checked", "els => els.map(e => [e.name, +e.value])"))
+    assert checked == old
+    assert "restored" in page.inner_text(".lh-status")
+    expected = expected_scores({**dict.fromkeys(ITEM_IDS), **old})
+    assert page_scores(page) == expected
+    develop = page.locator('tr[data-dimension="develop"]')
+    assert develop.get_attribute("data-score") == "" and "Only 0 of 4 answered" in develop.inner_text()
+    # Answering the new statements scores the new dimension and saves under the current key.
+    for item_id in ITEM_IDS:
+        if item_id.startswith("develop-"):
+            page.check(f'input[name="{item_id}"][value="4"]')
+    assert page.locator('tr[data-dimension="develop"]').get_attribute("data-score") != ""
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", storage_key(INSTRUMENT)))
+    assert stored["answers"] == {**old, **{i: 4 for i in ITEM_IDS if i.startswith("develop-")}}
+    assert page.errors == []
+
+
+def test_the_profile_chart_text_is_at_least_12_px_on_a_phone(page, exercise_site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(exercise_site_url + "self_assessment.html")
+    set_answers(page, {item_id: 3 for item_id in ITEM_IDS})
+    # The rendered size of the smallest text: its font size in chart units times the chart's scale on the page.
+    smallest = page.eval_on_selector(
+        "svg.lh-chart",
+        """svg => { const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = Array.from(svg.querySelectorAll('text'), t => parseFloat(getComputedStyle(t).fontSize));
+        return Math.min(...sizes) * scale; }""",
+    )
+    assert smallest >= 12, smallest
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 390
 
 
 def test_keyboard_only_pass(page, exercise_site_url):

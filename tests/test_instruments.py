@@ -22,6 +22,8 @@ EXPECTED = {
     "partnering_planner": "partnering_brief",
     "roi_example": "roi",
     "knowledge_checks": "knowledge_check",
+    "programme_evaluation": "programme_evaluation",
+    "workshop_evaluation": "workshop_evaluation",
 }
 SCHEMAS = sorted([*PACKAGE.glob("kinds/*/schema.json"), *PACKAGE.glob("core/*.schema.json")])
 

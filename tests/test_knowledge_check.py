@@ -50,9 +50,18 @@ def test_roi_question_is_consistent_with_the_formula():
     assert keyed["text"] == f"{roi_percent(150_000, 60_000):g}%"
 
 
-def test_adjustment_question_is_consistent_with_the_formula():
-    from leadership_handbook.kinds.roi.rules import benefit_after_adjustment
+def test_each_keyed_option_is_the_one_its_explanation_calls_correct():
+    """The file's convention: the keyed option's explanation opens with "Correct.", and no other option's does."""
+    for part in QUIZ["parts"]:
+        for question in part["questions"]:
+            openers = {o["id"]: o["explanation"].startswith("Correct.") for o in question["options"]}
+            keyed = {o["id"]: o["correct"] for o in question["options"]}
+            assert openers == keyed, f"{question['id']}: the explanations and the correct flags disagree"
 
-    question = next(q for q in QUIZ["parts"][2]["questions"] if q["id"] == "p3-adjustment")
-    keyed = next(o for o in question["options"] if o["correct"])
-    assert keyed["text"] == f"{benefit_after_adjustment(40_000, 50, 80):,.0f}"
+
+def test_no_question_credits_the_handbooks_adjustment_to_the_roi_methodology():
+    """Attribution times confidence is this handbook's illustration of principle #7, not a Phillips formula."""
+    for part in QUIZ["parts"]:
+        for question in part["questions"]:
+            text = " ".join([question["prompt"], *(o["explanation"] for o in question["options"])])
+            assert "adjustment used in the ROI Methodology" not in text, question["id"]

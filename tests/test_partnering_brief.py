@@ -10,7 +10,9 @@ from leadership_handbook.kinds.partnering_brief.rules import beyond_reactions_le
 PLAN = load("partnering_planner")
 ROW = {
     "want": "A one-day course",
+    "problem": "Disputes reach HR too late",
     "need": "Earlier, clearer conversations",
+    "need_evidence": "Case logs",
     "evidence": ["needs-analysis"],
     "measures": ["kirkpatrick-1"],
     "indicator": "Happy sheets",
@@ -53,6 +55,34 @@ def test_brief_table_has_the_declared_columns():
     assert headers == [c["label"] for c in PLAN["brief_columns"]]
     assert len(rows) == 2 and all(len(r) == len(headers) for r in rows)
     assert rows[1][0] == "Coaching"
+
+
+def test_the_brief_has_the_handbooks_nine_columns_in_order():
+    """One partnering brief everywhere (review defect 7): these labels, in this order."""
+    assert [c["label"] for c in PLAN["brief_columns"]] == [
+        "Stated want",
+        "Problem behind it",
+        "Capability need",
+        "Evidence the need is real",
+        "Design evidence (research)",
+        "Measure (level or tier)",
+        "What we will see",
+        "Owner",
+        "Date",
+    ]
+    headers, rows = brief_table(PLAN, build_brief(PLAN, [ROW]))
+    assert rows[0][1] == ROW["problem"] and rows[0][3] == ROW["need_evidence"]
+    assert headers.index("Problem behind it") < headers.index("Capability need")
+
+
+def test_a_row_without_the_problem_behind_it_is_refused_naming_the_field():
+    with pytest.raises(InputError) as caught:
+        build_brief(PLAN, [{**ROW, "problem": "  "}])
+    assert caught.value.field == "problem"
+    old = {k: v for k, v in ROW.items() if k not in ("problem", "need_evidence")}
+    with pytest.raises(InputError) as caught:
+        build_brief(PLAN, [old])
+    assert caught.value.field == "problem" and "need_evidence" in str(caught.value)
 
 
 def test_rows_resting_only_on_options_without_direct_evidence_are_flagged_with_the_files_words():

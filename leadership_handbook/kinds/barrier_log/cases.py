@@ -8,6 +8,7 @@ from leadership_handbook.kinds.barrier_log import rules
 INSTRUMENT = "barrier_log"
 CALLS = {
     "choice_values": rules.choice_values,
+    "entry_numbers": rules.entry_numbers,
     "validate_entries": rules.validate_entries,
     "check_rows": rules.check_rows,
     "quadrant_for": rules.quadrant_for,
@@ -52,8 +53,19 @@ def inputs():
             **change,
         }
 
+    texts = [f for f in fields if rules.choice_values(spec, f) is None]
+    dates = ["2026-12-01", "2024-02-29", "", "  ", None]
+
     def random_entry():
+        optional = {}
+        if rng.random() < 0.7:  # entries saved before the four-part fields and the date existed have none
+            optional = {
+                "date": rng.choice(dates),
+                "visible_task": rng.choice(["", " ".join(rng.sample(WORDS, rng.randint(1, 3)))]),
+                "hidden_demand": " ".join(rng.sample(WORDS, rng.randint(1, 3))),
+            }
         return {
+            **optional,
             "challenge": " ".join(rng.sample(WORDS, rng.randint(1, 3))),
             "barrier_type": rng.choice(types),
             "frequency": rng.choice(freq),
@@ -65,17 +77,56 @@ def inputs():
         state = rng.choice(["complete", "complete", "blank", "incomplete", "spaces", "too long"])
         row = random_entry()
         if state == "blank":
-            row = {f: ("" if f in ("challenge", "could_teach") else None) for f in fields}
+            row = {f: ("" if f in texts else None) for f in fields}
+            if rng.random() < 0.5:
+                row["date"] = "2026-12-01"  # a date alone leaves an entry blank
         elif state == "incomplete":
             for f in rng.sample(fields, rng.randint(1, len(fields) - 1)):
-                row[f] = rng.choice([None, "", "   "]) if f in ("challenge", "could_teach") else None
+                row[f] = rng.choice([None, "", "   "]) if f in texts else None
         elif state == "spaces":
             row["challenge"] = "  \n" + row["challenge"] + "\t "
         elif state == "too long":
-            row[rng.choice(["challenge", "could_teach"])] = rng.choice(["x", "🙂"]) * (most + rng.randint(1, 3))
+            row[rng.choice(texts)] = rng.choice(["x", "🙂"]) * (most + rng.randint(1, 3))
+        if rng.random() < 0.5:
+            row["entry"] = rng.choice([1, 2, 3, 7, 12, 0, -1, 2.0, 2.5, True, "3", None])
         return row
 
     cases = [{"name": f"choices of {f}", "call": "choice_values", "args": [f]} for f in fields]
+    cases += [
+        {"name": "entry numbers: none saved", "call": "entry_numbers", "args": [[{}, {}, {}]]},
+        {
+            "name": "entry numbers: kept after a removal",
+            "call": "entry_numbers",
+            "args": [[{"entry": 1}, {"entry": 3}]],
+        },
+        {
+            "name": "entry numbers: repeated, not whole or not numbers",
+            "call": "entry_numbers",
+            "args": [[{"entry": 2}, {"entry": 2}, {"entry": 0}, {"entry": 1.5}, {"entry": True}, {"entry": "4"}, {}]],
+        },
+        {"name": "entry numbers: a whole number written 3.0", "call": "entry_numbers", "args": [[{"entry": 3.0}, {}]]},
+        {
+            "name": "the four-part fields and the date are kept",
+            "call": "prioritise",
+            "args": [[entry(date="2026-12-01", visible_task="Submit the budget", hidden_demand="Win two directors")]],
+        },
+        {
+            "name": "optional fields left out, null or spaces are empty",
+            "call": "validate_entries",
+            "args": [[entry(), entry(date=None, visible_task="  "), entry(hidden_demand=None)]],
+        },
+        {"name": "a leap day", "call": "validate_entries", "args": [[entry(date="2024-02-29")]]},
+        {
+            "name": "page rows: numbered by their own entry, a date alone is blank",
+            "call": "check_rows",
+            "args": [[{**entry(), "entry": 4}, {"date": "2026-12-01", "entry": 6}, {**entry(), "entry": 9}]],
+        },
+        {
+            "name": "page rows: a date that is not a date",
+            "call": "check_rows",
+            "args": [[entry(date="2026-02-30"), entry(date="01/12/2026"), entry(date=" 2026-12-01 ")]],
+        },
+    ]
     cases += [
         {"name": "priority range", "call": "priority_range", "args": []},
         {"name": "one entry", "call": "prioritise", "args": [[entry()]]},
@@ -200,6 +251,10 @@ def inputs():
         ("too long a text", [entry(could_teach="x" * (most + 1))]),
         ("too long a text in emoji", [entry(challenge="🙂" * (most + 1))]),
         ("a misspelt field", [{**entry(), "impactt": 2}]),
+        ("a date in another format", [entry(date="1/12/2026")]),
+        ("a date that does not exist", [entry(date="2025-02-29")]),
+        ("a date as a number", [entry(date=20261201)]),
+        ("a visible task that is too long", [entry(visible_task="x" * (most + 1))]),
         ("an empty log", []),
         ("too long a log", [entry()] * (spec["scoring"]["max_entries"] + 1)),
         ("a log that is not a list", {"B1": entry()}),

@@ -5,12 +5,18 @@ from leadership_handbook.core.plain_words import check_scale, problem, unique_id
 # What each entry field is chosen from (None: typed text). The rules read `choices` from the file; these are
 # the lists the rules can work with (priority multiplies two scale values; a type's label is looked up).
 CHOICES = {
+    "date": None,
+    "visible_task": None,
+    "hidden_demand": None,
     "challenge": None,
     "barrier_type": "barrier_types",
     "frequency": "frequency_scale",
     "impact": "impact_scale",
     "could_teach": None,
 }
+# The fields an entry may leave empty and still rank (the rules need the others: priority, type, goal).
+OPTIONAL = {"date", "visible_task", "hidden_demand"}
+DATES = {"date"}  # the fields that hold a date
 
 
 def check(data, problems):
@@ -64,6 +70,24 @@ def check(data, problems):
                 )
             )
         seen.append(field["id"])
+        if field.get("optional", False) != (field["id"] in OPTIONAL):
+            problems.append(
+                problem(
+                    data,
+                    path + ["optional"],
+                    f"{field['id']} cannot be {'required' if field['id'] in OPTIONAL else 'optional'}",
+                    f"optional: {'true' if field['id'] in OPTIONAL else 'false'} (or left out)",
+                )
+            )
+        if (field.get("input") == "date") != (field["id"] in DATES):
+            problems.append(
+                problem(
+                    data,
+                    path + ["input"],
+                    f"{field['id']} cannot be {'a text' if field['id'] in DATES else 'a date'}",
+                    "input: date" if field["id"] in DATES else "no input (a text field)",
+                )
+            )
         wanted = CHOICES[field["id"]]
         if field.get("choices") != wanted:
             problems.append(

@@ -18,22 +18,24 @@ class Control(NamedTuple):
 
     id: str  # the field's id in entries.fields
     label: str
-    kind: str  # "text" (a text box) or "select" (a list to choose from)
+    kind: str  # "text" (a text box), "date" (a date picker) or "select" (a list to choose from)
     options: list[tuple[str, str]]  # (value, shown text) of each choice; none for text
+    optional: bool  # the entry ranks without it
 
 
 def controls(instrument) -> list[Control]:
     """The fields of an entry, in the form's order."""
     out = []
     for field in instrument["entries"]["fields"]:
+        optional = field.get("optional", False)
         if "choices" not in field:
-            out.append(Control(field["id"], field["label"], "text", []))
+            out.append(Control(field["id"], field["label"], field.get("input", "text"), [], optional))
             continue
         options = [
             (str(c["value"]), f"{c['value']}: {c['label']}") if "value" in c else (c["id"], c["label"])
             for c in instrument[field["choices"]]
         ]
-        out.append(Control(field["id"], field["label"], "select", options))
+        out.append(Control(field["id"], field["label"], "select", options, optional))
     return out
 
 

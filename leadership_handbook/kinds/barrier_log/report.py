@@ -15,11 +15,13 @@ __all__ = ["barrier_table_markdown", "learning_goals_markdown", "prioritisation_
 
 
 def barrier_table_markdown(rows: Sequence[Mapping]) -> str:
-    """The prioritised entries."""
+    """The prioritised entries, with the four-part method's visible task and hidden demand where given."""
     body = [
         [
             r["rank"],
             r["id"],
+            r.get("visible_task", ""),
+            r.get("hidden_demand", ""),
             r["challenge"],
             r["type_label"],
             r["frequency"],
@@ -30,9 +32,20 @@ def barrier_table_markdown(rows: Sequence[Mapping]) -> str:
         for r in rows
     ]
     return markdown_table(
-        ["Rank", "Entry", "Challenge", "Barrier type", "Frequency", "Impact", "Priority", "Quadrant"],
+        [
+            "Rank",
+            "Entry",
+            "Visible task",
+            "Hidden demand",
+            "Barrier",
+            "Barrier type",
+            "Frequency",
+            "Impact",
+            "Priority",
+            "Quadrant",
+        ],
         body,
-        ["r", "l", "l", "l", "r", "r", "r", "l"],
+        ["r", "l", "l", "l", "l", "l", "r", "r", "r", "l"],
     )
 
 

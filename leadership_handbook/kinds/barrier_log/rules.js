@@ -18,6 +18,30 @@
   const fieldOf = (spec, id) => spec.entries.fields.find((f) => f.id === id);
   const isScale = (spec, field) => "value" in spec[field.choices][0];
   const priorityOf = (frequency, impact) => frequency * impact;
+  const isOptional = (field) => field.optional === true;
+  const isDateField = (field) => field.input === "date";
+
+  // Whether the text is a real date written year-month-day (2026-12-01), as rules.py's _is_date decides.
+  function isDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return false;
+    const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+  }
+
+  // Each page row's number: its own entry if a whole number from 1 not used by an earlier row, else one more
+  // than the largest used so far (rows saved before entries had numbers get 1, 2, ...). spec is unused, as in Python.
+  function entryNumbers(spec, rows) {
+    const used = new Set();
+    return rows.map((row) => {
+      let n = row !== null && typeof row === "object" ? row.entry : undefined;
+      if (!Number.isInteger(n) || n < 1 || used.has(n)) n = (used.size ? Math.max(...used) : 0) + 1;
+      used.add(n);
+      return n;
+    });
+  }
 
   // What an entry field may hold: a barrier type's ids or a scale's values, in file order; null for text.
   function choiceValues(spec, fieldId) {
@@ -29,7 +53,13 @@
   function checkField(spec, field, value, item_id) {
     const name = field.id, allowed = choiceValues(spec, name);
     if (allowed === null) {
-      return errors.checkText(value, { field: name, item_id, max_length: spec.entries.max_text_length });
+      if (isOptional(field) && (value === null || value === undefined || (typeof value === "string" &&
+        !value.trim()))) return "";
+      const text = errors.checkText(value, { field: name, item_id, max_length: spec.entries.max_text_length });
+      if (isDateField(field) && !isDate(text)) {
+        throw new errors.InputError(JSON.stringify(text) + " is not a date", { item_id, field: name });
+      }
+      return text;
     }
     if (isScale(spec, field)) {
       return errors.checkWholeNumber(value, { field: name, item_id, minimum: allowed[0],
@@ -45,6 +75,16 @@
   // Clean copies of the entries with id (B1...) and entry (1, 2, ...); throws InputError as Python does.
   function validateEntries(spec, entries) {
     const { scoring, entries: form } = spec;
+    const optional = form.fields.filter(isOptional).map((f) => f.id);
+    // An optional field left out (a log written before it existed) is an empty one.
+    if (Array.isArray(entries)) {
+      entries = entries.map((e) => {
+        if (e === null || typeof e !== "object" || Array.isArray(e)) return e;
+        const out = Object.fromEntries(optional.map((k) => [k, ""]));
+        for (const [k, v] of Object.entries(e)) if (v !== null || !optional.includes(k)) out[k] = v;
+        return out;
+      });
+    }
     const records = errors.checkRecords(entries, { fields: form.fields.map((f) => f.id), noun: "entry",
       plural: "entries", prefix: form.id_prefix, minimum: scoring.min_entries, maximum: scoring.max_entries });
     // The barrier type is checked first, then the other fields in order, as in Python.
@@ -61,8 +101,9 @@
   // The page's check of the entries as the form holds them: {entry, id, blank, problems, clean} per row.
   function checkRows(spec, rows) {
     const form = spec.entries, most = form.max_text_length, messages = form.messages;
+    const numbers = entryNumbers(spec, rows);
     return rows.map((row, index) => {
-      const n = index + 1, item_id = form.id_prefix + n;
+      const n = numbers[index], item_id = form.id_prefix + n;
       const clean = { id: item_id, entry: n }, problems = {};
       let blank = true;
       for (const field of form.fields) {
@@ -70,11 +111,11 @@
         let problem = null;
         if (allowed === null) {
           const text = typeof value === "string" ? value.trim() : "";
-          if (text) blank = false;
-          if (!text) problem = field.missing;
+          if (text && !isDateField(field)) blank = false;
+          if (!text) problem = isOptional(field) ? null : field.missing;
           else if (format.textLength(text) > most) {
             problem = fill(messages.too_long, { length: format.textLength(text), max: most });
-          }
+          } else if (isDateField(field) && !isDate(text)) problem = field.missing;
           clean[name] = text;
         } else {
           if (value !== null && value !== undefined && value !== "") blank = false;
@@ -135,6 +176,6 @@
     return goalsFromRanking(spec, prioritise(spec, entries), n);
   }
 
-  return { choiceValues, validateEntries, checkRows, quadrantFor, priorityRange, rankEntries, prioritise,
-    goalsFromRanking, learningGoals };
+  return { choiceValues, entryNumbers, isDate, validateEntries, checkRows, quadrantFor, priorityRange, rankEntries,
+    prioritise, goalsFromRanking, learningGoals };
 });

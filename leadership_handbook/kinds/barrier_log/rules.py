@@ -4,33 +4,39 @@ them on the prioritisation matrix and turn the most pressing ones into learning 
 The rules live in the instrument file, and ``rules.js`` beside this file follows them exactly (the shared
 cases in ``cases.json`` hold the two equal):
 
-1. **Entries.** Every entry has all the fields of ``entries.fields``: text (non-empty once trimmed, at most
+1. **Entries.** Every entry has the fields of ``entries.fields``: text (non-empty once trimmed, at most
    ``entries.max_text_length`` characters as a reader counts them) or, for a field with ``choices``, one of
-   that list's values (a barrier type's ``id``, a scale's whole-number ``value``). An entry is named by its
-   place in the log: ``entries.id_prefix`` and 1, 2, ... (``B1``, ``B2``, ...).
+   that list's values (a barrier type's ``id``, a scale's whole-number ``value``). A field with
+   ``optional: true`` may be missing, null or empty (it becomes ""); a field with ``input: date`` holds a
+   real date written year-month-day (``2026-12-01``). An entry is named by its place in the log:
+   ``entries.id_prefix`` and 1, 2, ... (``B1``, ``B2``, ...).
 2. **Priority** = frequency × impact (``scoring.priority``); :func:`priority_range` gives its lowest and
    highest values on the file's scales.
 3. **Order.** Priority, then impact, then frequency, all highest first; ties keep the order of entry.
 4. **Matrix.** A frequency or impact of ``scoring.high_from`` or more is *high*; the (frequency, impact)
    pair picks one of the four ``quadrants``.
 5. **Goals.** The first ``scoring.top_n`` entries in that order become the learning goals.
-6. **In the page** (:func:`check_rows`): a blank entry is ignored; an incomplete one gets, for each missing
-   or too long field, the field's ``missing`` text or ``entries.messages.too_long``, inside
-   ``entries.messages.needed``, and is not ranked. Complete entries keep the name of their place in the form.
+6. **In the page** (:func:`check_rows`): a blank entry (no text typed, no choice made; a date alone does not
+   count) is ignored; an incomplete one gets, for each missing, too long or badly written field, the field's
+   ``missing`` text or ``entries.messages.too_long``, inside ``entries.messages.needed``, and is not ranked.
+   Each row is named by its own ``entry`` number (:func:`entry_numbers`), so that removing one entry never
+   renames the others.
 
 Nothing here prints or plots; every function returns plain data (dicts, lists, numbers, text).
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from leadership_handbook.core.errors import InputError, check_records, check_text, check_whole_number
 from leadership_handbook.core.formatting import text_length
 
 __all__ = [
     "choice_values",
+    "entry_numbers",
     "validate_entries",
     "check_rows",
     "quadrant_for",
@@ -59,6 +65,33 @@ def _priority(frequency: int, impact: int) -> int:
     return frequency * impact
 
 
+def _is_date(text: str) -> bool:
+    """Whether the text is a real date written year-month-day (2026-12-01), as rules.js's isDate decides."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return False
+    year, month, day = (int(g) for g in match.groups())
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return 1 <= month <= 12 and 1 <= day <= days[month - 1]
+
+
+def entry_numbers(spec: Mapping, rows) -> list[int]:
+    """Each page row's number: its own ``entry`` if that is a whole number from 1 not used by an earlier row,
+    else one more than the largest number used so far. Rows saved before entries had numbers get 1, 2, ...
+    (``spec`` is unused: every rule takes the instrument first, as the shared cases call them.)"""
+    used, numbers = set(), []
+    for row in rows:
+        n = row.get("entry") if isinstance(row, Mapping) else None
+        whole = isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n) and n == int(n)
+        n = int(n) if whole else None  # 3.0 is 3, as JavaScript reads it
+        if n is None or n < 1 or n in used:
+            n = max(used, default=0) + 1
+        used.add(n)
+        numbers.append(n)
+    return numbers
+
+
 def choice_values(spec: Mapping, field_id: str) -> list | None:
     """What an entry field may hold: a barrier type's ids or a scale's values, in file order; None for text."""
     field = _field(spec, field_id)
@@ -71,9 +104,20 @@ def _check_field(spec: Mapping, field: Mapping, value, item_id: str, source: str
     name = field["id"]
     allowed = choice_values(spec, name)
     if allowed is None:
-        return check_text(
+        if field.get("optional") and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""
+        text = check_text(
             value, field=name, item_id=item_id, source=source, max_length=spec["entries"]["max_text_length"]
         )
+        if field.get("input") == "date" and not _is_date(text):
+            raise InputError(
+                f"{text!r} is not a date",
+                source=source,
+                item_id=item_id,
+                field=name,
+                allowed="a date written year-month-day, such as 2026-12-01, or nothing",
+            )
+        return text
     if _is_scale(spec, field):
         return check_whole_number(
             value, field=name, item_id=item_id, source=source, minimum=allowed[0], maximum=allowed[-1]
@@ -96,6 +140,15 @@ def validate_entries(spec: Mapping, entries, *, source: str = "Your barrier log"
     too long, and for the first bad field of the first bad entry.
     """
     scoring, form = spec["scoring"], spec["entries"]
+    optional = [f["id"] for f in form["fields"] if f.get("optional")]
+    if isinstance(entries, Sequence) and not isinstance(entries, (str, bytes)):
+        # An optional field left out (a log written before it existed) is an empty one.
+        entries = [
+            {**dict.fromkeys(optional, ""), **{k: v for k, v in e.items() if v is not None or k not in optional}}
+            if isinstance(e, Mapping)
+            else e
+            for e in entries
+        ]
     clean = []
     for n, item_id, entry in check_records(
         entries,
@@ -107,7 +160,7 @@ def validate_entries(spec: Mapping, entries, *, source: str = "Your barrier log"
         prefix=form["id_prefix"],
         minimum=scoring["min_entries"],
         maximum=scoring["max_entries"],
-        missing="this field is missing (every entry needs all five)",
+        missing="this field is missing (every entry needs it)",
     ):
         # The barrier type is checked first, then the other fields in order (the order of the errors readers see).
         first = sorted(form["fields"], key=lambda f: not ("choices" in f and not _is_scale(spec, f)))
@@ -126,7 +179,7 @@ def check_rows(spec: Mapping, rows) -> list[dict]:
     form = spec["entries"]
     most, messages = form["max_text_length"], form["messages"]
     checked = []
-    for n, row in enumerate(rows, start=1):
+    for n, row in zip(entry_numbers(spec, rows), rows):
         item_id = f"{form['id_prefix']}{n}"
         clean, problems, blank = {"id": item_id, "entry": n}, {}, True
         for field in form["fields"]:
@@ -135,11 +188,13 @@ def check_rows(spec: Mapping, rows) -> list[dict]:
             problem = None
             if allowed is None:
                 text = value.strip() if isinstance(value, str) else ""
-                blank = blank and not text
+                blank = blank and (not text or field.get("input") == "date")
                 if not text:
-                    problem = field["missing"]
+                    problem = None if field.get("optional") else field["missing"]
                 elif text_length(text) > most:
                     problem = _fill(messages["too_long"], length=text_length(text), max=most)
+                elif field.get("input") == "date" and not _is_date(text):
+                    problem = field["missing"]
                 clean[name] = text
             else:
                 blank = blank and (value is None or value == "")

@@ -16,7 +16,9 @@ CALLS = {
 EXAMPLE = [
     {
         "want": "A one-day customer-service refresher for all team leaders",
+        "problem": "Complaints about how difficult calls are handled have risen for two quarters",
         "need": "Team leaders who coach their advisers through difficult calls, week by week",
+        "need_evidence": "Call reviews show advisers rarely get feedback after a hard call",
         "evidence": ["needs-analysis", "practice-feedback", "spaced-sessions"],
         "measures": ["kirkpatrick-3", "ltem-6"],
         "indicator": "A coaching conversation observed every fortnight; call-quality scores",
@@ -25,7 +27,9 @@ EXAMPLE = [
     },
     {
         "want": "An inspiring keynote speaker at the managers' away-day",
+        "problem": "The new ways of working agreed last year are used in some teams and not others",
         "need": "Managers who back the new ways of working after the event",
+        "need_evidence": "Staff survey: half the teams say their manager never mentions the new ways",
         "evidence": ["transfer-climate", "required-drivers"],
         "measures": ["kirkpatrick-3", "kirkpatrick-4"],
         "indicator": "Monthly follow-up check-ins held; fewer complaints escalated",
@@ -34,7 +38,9 @@ EXAMPLE = [
     },
     {
         "want": "Feedback forms at the end of every session",
+        "problem": "Nobody can say whether past programmes changed anything at work",
         "need": "Evidence of whether anything changed at work, and why",
+        "need_evidence": "The last two programme reviews held only satisfaction scores",
         "evidence": ["success-cases"],
         "measures": ["kirkpatrick-1", "ltem-7"],
         "indicator": "Interviews with the five most and five least successful participants after three months",
@@ -44,7 +50,9 @@ EXAMPLE = [
 ]
 ROW = {
     "want": "A one-day course",
+    "problem": "Disputes reach HR too late",
     "need": "Earlier, clearer conversations",
+    "need_evidence": "Case logs",
     "evidence": ["needs-analysis"],
     "measures": ["kirkpatrick-1"],
     "indicator": "Happy sheets",
@@ -82,7 +90,7 @@ def _random_plan(rng, evidence, measures, undirect):
     for _ in range(rng.randint(1, 6)):
         row = {
             field: " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 4)))
-            for field in ("want", "need", "indicator", "owner", "by")
+            for field in ("want", "problem", "need", "need_evidence", "indicator", "owner", "by")
         }
         row["evidence"] = (
             list(undirect) if rng.random() < 0.2 else [rng.choice(evidence) for _ in range(rng.randint(1, 3))]
@@ -140,6 +148,11 @@ def inputs():
         ("an unknown measure", [_row(measures=["kirkpatrick-5"])]),
         ("an unknown evidence option", [_row(evidence=["gut-feeling"])]),
         ("an empty want", [_row(want="  ")]),
+        ("an empty problem", [_row(problem="")]),
+        (
+            "a row of the seven-column brief, without a problem or evidence the need is real",
+            [{k: v for k, v in ROW.items() if k not in ("problem", "need_evidence")}],
+        ),
         ("no measures", [_row(measures=[])]),
         ("an empty id as text", [_row(measures="")]),
         ("evidence as a dictionary", [_row(evidence={"needs-analysis": True})]),

@@ -9,7 +9,9 @@
   function messages(spec) {
     const undirect = spec.evidence_options.find((e) => e.direct_evidence === false);
     const named = undirect ? " (\u201c" + undirect.label + "\u201d is one)." : ".";
-    const missing = { want: "Write what the client asked for.", need: "Write the capability the organisation needs.",
+    const missing = { want: "Write what the client asked for.", problem: "Write the problem behind the request.",
+      need: "Write the capability the organisation needs.",
+      need_evidence: "Write what shows the need is real (data or observations).",
       indicator: "Write what you will see if it works.", owner: "Name who owns this.",
       by: "Give a date, a week or a month.", measures: "Choose at least one measure.",
       evidence: "Choose at least one evidence option" + named };
@@ -95,23 +97,37 @@
       });
       addButton.disabled = cards().length >= max;
       out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your one-page partnering brief")));
+      // The brief holds the complete requests, so a finished one stays in view while the next is drafted.
+      const unfinished = new Set(checked.problems.map((q) => q.card));
+      const started = a.rows.map((r, i) => i + 1).filter((n) => !rules.isBlankCard(spec, a.rows[n - 1]));
+      const done = started.filter((n) => !unfinished.has(n));
+      const doneRows = clean.filter((r, i) => done.includes(started[i]));
       if (!clean.length) {
         out.appendChild(el("p", null, "Fill in at least one request above to see your partnering brief."));
         return { valid: false, errors: [] };
       }
       if (errors.length) {
-        const many = errors.length > 1;
-        out.appendChild(el("p", { "class": "lh-error" }, errors.length + (many ? " entries need" : " entry needs") +
-          " attention: see the message beside " + (many ? "each" : "the") +
-          " field above. The brief appears once every request you have started is complete."));
-        return { valid: false, errors: errors.map((e) => ({ field: e[0], message: e[1] })) };
+        const waiting = started.filter((n) => unfinished.has(n)), many = waiting.length > 1;
+        const which = many ? "Requests " + waiting.join(", ") + " are" : "Request " + waiting[0] + " is";
+        out.appendChild(el("p", { "class": "lh-error", "data-unfinished": waiting.join(" ") },
+          (waiting.length ? which + " not in the brief yet: see the message beside each field marked above."
+            : "See the message below the requests.") +
+          (doneRows.length ? " The brief below holds the requests that are complete." : "")));
+        if (!doneRows.length || unfinished.has(null)) {
+          return { valid: false, errors: errors.map((e) => ({ field: e[0], message: e[1] })) };
+        }
       }
-      const brief = rules.buildBrief(spec, clean), table = rules.briefTable(spec, brief);
+      const brief = rules.buildBrief(spec, doneRows), table = rules.briefTable(spec, brief);
+      // Rows are named by their request card (R3 is Request 3), in the table and in the warnings alike.
+      const cardId = (id) => "R" + done[Number(id.slice(1)) - 1];
+      brief.rows.forEach((r) => { r.id = cardId(r.id); });
+      brief.warnings = brief.warnings.map((w) => w.replace(/\bR(\d+)\b/g, (m) => cardId(m)));
       const cap = "Agreed with the client: what they asked for, what is needed, and how we will know it worked";
       const rows = brief.rows.map((r, i) => el("tr", { "data-row": r.id, "data-evidence": r.evidence.join(";"),
         "data-measures": r.measures.join(";"), "data-focus": r.focus.join(";"), "data-cite": r.cite.join(";") },
       el("th", { scope: "row", text: r.id }), table[1][i].map((c) => el("td", { text: c }))));
-      out.appendChild(el("div", { "class": "lh-scroll", tabindex: 0, role: "region", "aria-label": cap },
+      out.appendChild(el("div", { "class": "lh-scroll lh-table-scroll", tabindex: 0, role: "region",
+        "aria-label": cap },
         LH.table(cap, ["Row"].concat(table[0]), rows, { "class": "lh-table lh-pp-brief" })));
       if (brief.warnings.length) {
         out.appendChild(el("ul", { "class": "lh-pp-warnings" }, brief.warnings.map((w) =>
@@ -125,7 +141,8 @@
           "Sources: " + brief.sources.map((k) => short[k] || k).join("; ") + "."));
       }
       brief.table = { headers: table[0], rows: table[1] };
-      brief.valid = true;
+      brief.valid = !errors.length;
+      if (errors.length) brief.errors = errors.map((e) => ({ field: e[0], message: e[1] }));
       return brief;
     }
 
@@ -135,13 +152,14 @@
       const labels = (f, values) =>
         rules.chosen(values).map((v) => (index[f].has(v) ? index[f].get(v).label : v)).join("; ");
       const rows = [["Row"].concat(spec.brief_columns.map((c) => c.label), ["Evidence ids", "Measure ids"])];
-      let n = 0;
-      for (const r of a.rows) {
-        if (rules.isBlankCard(spec, r)) continue;
-        const cells = spec.brief_columns.map((c) => (index[c.id] ? labels(c.id, r[c.id]) : String(r[c.id]).trim()));
-        rows.push(["R" + ++n].concat(cells,
+      // Each row is named by its request card, as in the brief on the page.
+      a.rows.forEach((r, i) => {
+        if (rules.isBlankCard(spec, r)) return;
+        const cells = spec.brief_columns.map((c) => (index[c.id] ? labels(c.id, r[c.id])
+          : String(r[c.id] || "").trim()));
+        rows.push(["R" + (i + 1)].concat(cells,
           [rules.chosen(r.evidence).join(";"), rules.chosen(r.measures).join(";")]));
-      }
+      });
       return rows;
     }
 
@@ -155,10 +173,16 @@
         list.appendChild(newCard(cards().length + 1, blankAnswers()));
         focus = list.lastElementChild.querySelector("textarea");
       } else if (b.hasAttribute("data-remove")) {
-        const at = cards().indexOf(card), a = read();
-        a.rows.splice(at, 1);
-        write(a);
-        focus = cards()[Math.min(at, cards().length - 1)].querySelector("textarea");
+        // Convention 6: the removal is saved and can be undone from the status line.
+        const at = cards().indexOf(card), remove = () => {
+          const a = read();
+          a.rows.splice(at, 1);
+          write(a);
+        };
+        if (ctx.undoable) ctx.undoable("Request " + (at + 1) + " was removed.", remove);
+        else { remove(); ctx.changed(); }
+        cards()[Math.min(at, cards().length - 1)].querySelector("textarea").focus();
+        return;
       } else return;
       ctx.changed();
       focus.focus();

@@ -33,14 +33,16 @@ class ChoiceList(NamedTuple):
 
 TEXT_BOXES = {
     "want": TextBox("what the client asked for", multiline=True),
+    "problem": TextBox("what is going wrong, or what should go better, at work", multiline=True),
     "need": TextBox("what people need to be able to do, and where", multiline=True),
+    "need_evidence": TextBox("data or observations that show the problem and the need are real", multiline=True),
     "indicator": TextBox("the sign that it worked, and when", multiline=True),
     "owner": TextBox("who makes sure it happens", multiline=False),
     "by": TextBox("by when: a date, a week or a month", multiline=False),
 }
 CHOICE_LISTS = {
-    "evidence": ChoiceList("Evidence behind the approach", "Add more evidence"),
-    "measures": ChoiceList("Agreed measure (Kirkpatrick level or LTEM tier)", "Add another measure"),
+    "evidence": ChoiceList("Design evidence (research) behind the approach", "Add more evidence"),
+    "measures": ChoiceList("Measure (Kirkpatrick level or LTEM tier)", "Add another measure"),
 }
 
 
@@ -109,6 +111,7 @@ def worksheet_context(instrument, context):
 
 def answer_key_context(instrument):
     return {
+        "columns": ", ".join(c["label"] for c in instrument["brief_columns"]),
         "focus_that_counts": _or_list(instrument["rules"]["beyond_reactions_focus"]),
         "levels_that_count": ", or ".join(levels_that_count(instrument)),
     }

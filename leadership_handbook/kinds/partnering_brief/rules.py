@@ -5,13 +5,15 @@ Every limit, id list and sentence comes from the instrument file, and ``rules.js
 same rules (the shared cases in ``cases.json`` hold the two equal):
 
 1. **Rows.** A plan is a list of ``rules.min_rows`` to ``rules.max_rows`` rows. Each row is a dict with the
-   fields of the file's ``brief_columns``: ``want`` (what the client asked for), ``need`` (the capability
-   behind it), ``evidence`` (one or more ids from ``evidence_options``), ``measures`` (one or more ids from
-   ``measures``: Kirkpatrick levels or LTEM tiers), ``indicator`` (what you will see), ``owner`` and ``by``
-   (a date or a week, as text). A text is non-empty once its surrounding spaces are removed and at most
-   ``rules.max_text_length`` characters long, counted as Python counts them (an emoji is one). A list may be
-   given as one id in quotes; an id chosen twice counts once. The rows' shape is checked first (every row a
-   dict with exactly those fields), then each row's texts (in column order), then its evidence and measures.
+   fields of the file's ``brief_columns``: ``want`` (what the client asked for), ``problem`` (the problem
+   behind it), ``need`` (the capability the organisation needs), ``need_evidence`` (what shows the need is
+   real), ``evidence`` (the design evidence: one or more ids from ``evidence_options``), ``measures`` (one or
+   more ids from ``measures``: Kirkpatrick levels or LTEM tiers), ``indicator`` (what you will see),
+   ``owner`` and ``by`` (a date or a week, as text). A text is non-empty once its surrounding spaces are
+   removed and at most ``rules.max_text_length`` characters long, counted as Python counts them (an emoji is
+   one). A list may be given as one id in quotes; an id chosen twice counts once. The rows' shape is checked
+   first (every row a dict with exactly those fields), then each row's texts (in column order), then its
+   evidence and measures.
    The first problem raises :class:`~leadership_handbook.core.errors.InputError`; rows are ``R1``, ``R2``...
 2. **Measures that count.** A measure whose ``focus`` is in ``rules.beyond_reactions_focus`` (behaviour on the
    job or results) counts; a brief with no such measure carries ``rules.warning_no_measure_beyond_reactions``.

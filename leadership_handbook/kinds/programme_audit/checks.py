@@ -25,8 +25,16 @@ def check(data, problems):
             )
         )
     stages = unique_ids(data, "stages", problems)
+    bases = unique_ids(data, "bases", problems)
     unique_ids(data, "features", problems)
     for i, feature in enumerate(data["features"]):
+        for j, basis in enumerate(feature["basis"]):
+            if basis not in bases:
+                problems.append(
+                    problem(
+                        data, ["features", i, "basis", j], f"{basis!r} is not a basis", "one of " + ", ".join(bases)
+                    )
+                )
         if feature["stage"] not in stages:
             problems.append(
                 problem(

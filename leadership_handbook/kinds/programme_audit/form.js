@@ -6,8 +6,11 @@
   let chartCount = 0;
 
   // One row per feature, grouped by stage: its name, then a bar of the points in place and the gap to the top.
-  function gapChart(instrument, result) {
-    const top = result.features[0].max, barW = 270, W = 440, n = chartCount++;
+  // One chart unit is one pixel of the results box (at least 330 units, so text stays at least 12 px in the
+  // 316 px a 390 px phone gives it: convention 7).
+  const chartWidth = (box) => Math.round(Math.min(720, Math.max(330, box.clientWidth || 0)));
+  function gapChart(instrument, result, W) {
+    const top = result.features[0].max, barW = Math.min(320, W - 170), n = chartCount++;
     let y = 4;
     const x = (v) => 4 + v / top * barW;
     const hatch = "lh-gap-hatch-" + n, cross = "lh-gap-cross-" + n;
@@ -45,9 +48,9 @@
     add("text", { x: 4, y: y + 28, "class": "lh-axis",
       text: "Points (0 = not in place, " + top + " = fully in place)" });
     [["In place", "lh-bar", null], ["Gap", "lh-gap", hatch], ["Gap (not known)", "lh-gap", cross]].forEach((k, i) => {
-      add("rect", { x: 4 + i * 130, y: y + 40, width: 16, height: 12, "class": k[1],
+      add("rect", { x: 4 + i * 100, y: y + 40, width: 16, height: 12, "class": k[1],
         fill: k[2] ? "url(#" + k[2] + ")" : null });
-      add("text", { x: 26 + i * 130, y: y + 51, "class": "lh-axis", text: k[0] });
+      add("text", { x: 24 + i * 100, y: y + 51, "class": "lh-axis", text: k[0] });
     });
     chart.setAttribute("viewBox", "0 0 " + W + " " + (y + 58));
     return chart;
@@ -58,6 +61,10 @@
     const byId = {}, stageLabels = {};
     for (const f of instrument.features) byId[f.id] = f;
     for (const s of instrument.stages) stageLabels[s.id] = s.label;
+    // What recommends a feature, in words, as page.py's basis_text writes it on the worksheet.
+    const basisLabels = Object.fromEntries(instrument.bases.map((b) => [b.id, b.label]));
+    const basisText = (f) => f.basis.map((b, i) => (i ? basisLabels[b][0].toLowerCase() + basisLabels[b].slice(1) :
+      basisLabels[b])).join(" and ");
     // An answer the rules accept for this feature (an option's value); anything else is refused there too.
     const isOption = (id, value) => {
       try { rules.validateAuditAnswers(instrument, { [id]: value }); return true; } catch (e) { return false; }
@@ -119,7 +126,7 @@
         el("td", { text: points }), el("td", { text: percent + "%" })));
       out.appendChild(LH.table("Points and percentage by stage", ["Stage", "Points", "Percent"], rows,
         { "class": "lh-table lh-stages" }));
-      out.appendChild(gapChart(instrument, result));
+      out.appendChild(gapChart(instrument, result, chartWidth(out)));
       if (!result.gaps.length) {
         out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your gaps and what to do")));
         out.appendChild(el("p", null, instrument.no_gaps));
@@ -132,23 +139,26 @@
                 el("span", { "class": "lh-small", text: stageLabels[g.stage] })),
               el("td", { text: g.status }),
               el("td", null, f.action, el("br"),
-                el("span", { "class": "lh-small", text: "Why it matters: " + f.rationale })));
+                el("span", { "class": "lh-small", text: basisText(f) + ". Why it matters: " + f.rationale })));
           }), { "class": "lh-table lh-gaps" }));
       }
       out.appendChild(el("p", { "class": "lh-note" }, instrument.disclaimer + " Read more: ",
         LH.link(ctx, instrument.chapter), "."));
       return result;
     }
+    // Plain column names, the ones a reader sees; the feature's id stays for a facilitator's spreadsheet.
     function csv(saved, result) {
       result = result || rules.scoreAudit(instrument, saved.answers);
-      const rows = [["type", "id", "label", "answer", "points", "max_points", "percent", "status_or_band"]];
+      const rows = [["Row", "Id", "Feature, stage or programme", "Stage", "Basis", "Answer", "Points",
+        "Highest points", "Percent", "Status or band"]];
       for (const f of result.features) {
-        rows.push(["feature", f.id, f.label, f.answer === null ? "" : f.answer, f.points, f.max, "", f.status]);
+        rows.push(["Feature", f.id, f.label, stageLabels[f.stage], basisText(byId[f.id]),
+          f.answer === null ? "" : f.answer, f.points, f.max, "", f.status]);
       }
       for (const s of result.stages) {
-        rows.push(["stage", s.id, s.label, "", s.points, s.max_points, LH.format2(s.percent), ""]);
+        rows.push(["Stage", s.id, s.label, s.label, "", "", s.points, s.max_points, LH.format2(s.percent), ""]);
       }
-      rows.push(["overall", instrument.id, instrument.title, "", result.points, result.max_points,
+      rows.push(["Whole programme", instrument.id, instrument.title, "", "", "", result.points, result.max_points,
         LH.format2(result.percent), result.band_label]);
       return rows;
     }

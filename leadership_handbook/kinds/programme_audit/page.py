@@ -22,13 +22,29 @@ def features_by_stage(instrument):
     return groups
 
 
+def basis_text(instrument, feature) -> str:
+    """What recommends a feature, in words: "Research finding", or "Research finding and evaluation model"."""
+    labels = {b["id"]: b["label"] for b in instrument["bases"]}
+    words = [labels[b] for b in feature["basis"]]
+    return " and ".join([words[0]] + [w[0].lower() + w[1:] for w in words[1:]])
+
+
 def worksheet_context(instrument, context):
     choices = [(str(o["value"]), o["label"]) for o in instrument["response_options"]]
     choices.append((instrument["dont_know"]["value"], instrument["dont_know"]["label"]))
-    return {"groups": features_by_stage(instrument), "choices": choices}
+    basis = {f["id"]: basis_text(instrument, f) for f in instrument["features"]}
+    return {"groups": features_by_stage(instrument), "choices": choices, "basis": basis}
 
 
 def answer_key_context(instrument):
     band_rows = [[b["label"], f"{b['min']}%", b["meaning"]] for b in instrument["bands"]]
-    feature_rows = [[f["label"], f["rationale"], f["action"]] for f in instrument["features"]]
-    return {"top": top_value(instrument), "band_rows": band_rows, "feature_rows": feature_rows}
+    feature_rows = [
+        [f["label"], basis_text(instrument, f), f["rationale"], f["action"]] for f in instrument["features"]
+    ]
+    basis_rows = [[b["label"], b["meaning"]] for b in instrument["bases"]]
+    return {
+        "top": top_value(instrument),
+        "band_rows": band_rows,
+        "feature_rows": feature_rows,
+        "basis_rows": basis_rows,
+    }

@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 
 from leadership_handbook.core.formatting import markdown_table, percent
 from leadership_handbook.core.notebook import DARK, figure
+from leadership_handbook.kinds.programme_audit.page import basis_text
 from leadership_handbook.kinds.programme_audit.rules import top_value
 
 if TYPE_CHECKING:
@@ -20,10 +21,13 @@ __all__ = ["audit_features_markdown", "audit_summary_markdown", "audit_gaps_mark
 
 
 def audit_features_markdown(instrument: Mapping) -> str:
-    """The audit questions, by stage, with their ids."""
+    """The audit questions, by stage, with their ids and what recommends each."""
     stages = {s["id"]: s["label"] for s in instrument["stages"]}
-    rows = [[f["id"], stages[f["stage"]], f["label"], f["question"]] for f in instrument["features"]]
-    return markdown_table(["Id", "Stage", "Feature", "Question"], rows)
+    rows = [
+        [f["id"], stages[f["stage"]], f["label"], f["question"], basis_text(instrument, f)]
+        for f in instrument["features"]
+    ]
+    return markdown_table(["Id", "Stage", "Feature", "Question", "Basis"], rows)
 
 
 def audit_summary_markdown(audit: Mapping) -> str:
@@ -43,10 +47,10 @@ def audit_gaps_markdown(instrument: Mapping, audit: Mapping) -> str:
     rows = []
     for gap in audit["gaps"]:
         f = features[gap["id"]]
-        rows.append([f["label"], gap["status"], f["rationale"], f["action"]])
+        rows.append([f["label"], gap["status"], f"{basis_text(instrument, f)}. {f['rationale']}", f["action"]])
     if not rows:
         return instrument["no_gaps"]
-    return markdown_table(["Gap", "Now", "Why it matters", "Suggested action"], rows)
+    return markdown_table(["Gap", "Now", "Basis and why it matters", "Suggested action"], rows)
 
 
 def audit_gap_chart(instrument: Mapping, audit: Mapping, title: str = "Programme audit: where the gaps are") -> Figure:

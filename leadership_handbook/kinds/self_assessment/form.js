@@ -4,32 +4,34 @@
   "use strict";
   const LH = window.LH, el = LH.el, svg = LH.svg, rules = LH.rules.self_assessment;
 
-  function profileChart(instrument, result) {
+  // One chart unit is one pixel of the results box (at least 330 units, so text stays at least 12 px in the
+  // 316 px a 390 px phone gives it: convention 7); each dimension's label sits above its bar.
+  const chartWidth = (box) => Math.round(Math.min(720, Math.max(330, box.clientWidth || 0)));
+  function profileChart(instrument, result, width) {
     const scale = instrument.scale, rows = result.dimensions;
-    const left = 230, width = 560, barArea = width - left - 20, rowH = 34, top = 28;
-    const height = top + rows.length * rowH + 30;
+    const left = 10, barArea = width - left - 50, rowH = 46, top = 30;
+    const height = top + rows.length * rowH + 24;
     const x = (v) => left + (v - scale.min) / (scale.max - scale.min) * barArea;
     const described = rows.map((d) => d.label + ": " + (d.scored ? LH.format2(d.score) : "not scored")).join("; ");
-    const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "class": "lh-chart",
+    const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "class": "lh-chart lh-profile",
       "aria-label": "Profile chart of your dimension scores. " + described });
     for (let v = scale.min; v <= scale.max; v++) {
-      chart.appendChild(svg("line", { x1: x(v), x2: x(v), y1: top - 6, y2: height - 24, "class": "lh-grid" }));
-      chart.appendChild(svg("text", { x: x(v), y: height - 8, "text-anchor": "middle", "class": "lh-axis",
+      chart.appendChild(svg("line", { x1: x(v), x2: x(v), y1: top - 6, y2: height - 22, "class": "lh-grid" }));
+      chart.appendChild(svg("text", { x: x(v), y: height - 6, "text-anchor": "middle", "class": "lh-axis",
         text: String(v) }));
     }
     for (const b of instrument.bands) {
       if (b.min <= scale.min) continue;
-      chart.appendChild(svg("line", { x1: x(b.min), x2: x(b.min), y1: top - 12, y2: height - 24,
+      chart.appendChild(svg("line", { x1: x(b.min), x2: x(b.min), y1: top - 12, y2: height - 22,
         "class": "lh-threshold" }));
       chart.appendChild(svg("text", { x: x(b.min) + 3, y: top - 14, "class": "lh-axis", text: b.label }));
     }
     rows.forEach((d, i) => {
-      const y = top + i * rowH, middle = y + rowH / 2 + 4;
-      chart.appendChild(svg("text", { x: left - 8, y: middle, "text-anchor": "end", "class": "lh-label",
-        text: d.label }));
+      const y = top + i * rowH, barTop = y + 18, middle = barTop + 14;
+      chart.appendChild(svg("text", { x: left, y: y + 14, "class": "lh-label", text: d.label }));
       if (d.scored) {
-        chart.appendChild(svg("rect", { x: x(scale.min), y: y + 6, width: Math.max(2, x(d.score) - x(scale.min)),
-          height: rowH - 14, "class": "lh-bar lh-band-" + d.band }));
+        chart.appendChild(svg("rect", { x: x(scale.min), y: barTop, width: Math.max(2, x(d.score) - x(scale.min)),
+          height: rowH - 26, "class": "lh-bar lh-band-" + d.band }));
         chart.appendChild(svg("text", { x: x(d.score) + 4, y: middle, "class": "lh-value",
           text: LH.format2(d.score) }));
       } else {
@@ -81,7 +83,7 @@
       out.appendChild(LH.table("Dimension scores (" + scale.min + " to " + scale.max +
         "; reverse-worded statements are flipped)", ["Dimension", "Score", "Band"], rows,
         { "class": "lh-table lh-scores" }));
-      out.appendChild(profileChart(instrument, result));
+      out.appendChild(profileChart(instrument, result, chartWidth(out)));
       const steps = el("ul", { "class": "lh-next-steps" });
       for (const note of rules.interpret(instrument, result)) {
         if (note.score === null) continue;
@@ -96,11 +98,12 @@
       }
       return result;
     }
+    // Plain column names, the ones a reader sees; the item id stays for a facilitator's spreadsheet.
     function csv(answers, result) {
-      const rows = [["type", "id", "label", "answer_or_score", "band"]];
-      for (const item of instrument.items) rows.push(["statement", item.id, item.text, answers[item.id], ""]);
+      const rows = [["Row", "Item id", "Statement or dimension", "Answer or score", "Band"]];
+      for (const item of instrument.items) rows.push(["Statement", item.id, item.text, answers[item.id], ""]);
       for (const d of (result || rules.scoreResponses(instrument, answers)).dimensions) {
-        rows.push(["dimension", d.id, d.label, d.scored ? LH.format2(d.score) : "", d.band || ""]);
+        rows.push(["Dimension", d.id, d.label, d.scored ? LH.format2(d.score) : "", d.band ? bands[d.band].label : ""]);
       }
       return rows;
     }

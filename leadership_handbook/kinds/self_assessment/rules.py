@@ -88,7 +88,7 @@ def score_responses(instrument: Mapping, answers, *, source: str = "Your answers
 
     Returns a plain dict::
 
-        {"instrument": "future-proof", "answered": 23, "total_items": 24,
+        {"instrument": "future-proof", "answered": 27, "total_items": 28,
          "min_answered_per_dimension": 3,
          "dimensions": [{"id": "see", "label": ..., "items": 4, "answered": 4,
                          "sum": 15, "score": 3.75, "scored": True, "band": "established"}, ...]}
