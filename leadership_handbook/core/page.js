@@ -104,8 +104,7 @@
     var status = root.querySelector(".lh-status"), toolbar = root.querySelector(".lh-toolbar");
     var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
       options: spec.options || {}, changed: changed, undoable: undoable };
-    var kind = init(ctx);
-    var sync = null, sayAgain = null, undo = undoBar(root);
+    var kind = init(ctx), sync = null, sayAgain = null, undo = undoBar(root);
 
     // Convention 6: snapshot, change, save, and offer to put the snapshot back for UNDO_SECONDS.
     function undoable(message, change) {
@@ -229,6 +228,7 @@
         "Your answers are saved only in this browser, on this device. Nothing is sent anywhere. A download is " +
         "your own copy, and the file a facilitator may ask for; whether you share it is your choice."));
       toolbar.hidden = false;
+      if (window.LH.attemptsView) window.LH.attemptsView(ctx, kind, store);  // static/lh-exercise-page.js
     }
     root.classList.add("lh-ready");
   }

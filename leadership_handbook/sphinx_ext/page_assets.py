@@ -2,8 +2,9 @@
 
 Each page script is made of pure rules and DOM code kept in separate files (so Node can test the rules
 alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is the files of
-``CORE_SOURCES`` in order (the pure ``formatting.js``, ``errors.js`` and ``bands.js``, then ``storage.js`` and
-``page.js``), and ``lh-<kind>.js`` is the kind's ``rules.js`` + ``form.js``. The group debrief's page loads
+``CORE_SOURCES`` in order (the pure ``formatting.js``, ``errors.js`` and ``bands.js``, then ``storage.js``,
+``attempts.js`` with the group checks it reuses, and ``page.js``), and ``lh-<kind>.js`` is the kind's
+``rules.js`` + ``form.js``. The group debrief's page loads
 ``lh-group.js`` alone: the pure core files, the rules of the kinds it reads, then ``group_kinds.js``,
 ``group.js`` and ``group_view.js`` (no storage: it keeps nothing). They are written to
 ``<outdir>/_lh_static`` and served from ``_static``, as sphinx-design serves its own assets.
@@ -20,7 +21,10 @@ from leadership_handbook.sphinx_ext.group_debrief import GROUP_KINDS, group_debr
 
 CORE_DIR = Path(__file__).resolve().parent.parent / "core"
 CORE_SCRIPT = "lh-core.js"
-CORE_SOURCES = [CORE_DIR / name for name in ("formatting.js", "errors.js", "bands.js", "storage.js", "page.js")]
+# attempts.js, then the group debrief's checks it reuses for a file loaded back (group_kinds.js, group.js).
+CORE_NAMES = ("formatting.js", "errors.js", "bands.js", "storage.js", "attempts.js", "group_kinds.js", "group.js")
+CORE_NAMES += ("page.js",)
+CORE_SOURCES = [CORE_DIR / name for name in CORE_NAMES]
 GROUP_SCRIPT = "lh-group.js"
 GROUP_SOURCES = (
     [CORE_DIR / name for name in ("formatting.js", "errors.js", "bands.js")]
