@@ -6,6 +6,7 @@ usage: python -m leadership_handbook.purge_css HTML_DIR   (prints each styleshee
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -56,14 +57,33 @@ def purge_css(html_dir: Path) -> list[dict]:
         raise PurgeError("PurgeCSS is not installed: run `make node_modules` (npm ci, from package-lock.json)")
     sheets = stylesheets(html_dir)
     kept = originals_dir(html_dir)
-    shutil.rmtree(kept, ignore_errors=True)
     for sheet in sheets:
-        (kept / sheet).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(html_dir / sheet, kept / sheet)
+        keep_original(html_dir / sheet, kept / sheet)
     completed = subprocess.run([node, str(SCRIPT), str(html_dir), *sheets], capture_output=True, text=True, cwd=ROOT)
     if completed.returncode != 0:
         raise PurgeError(f"PurgeCSS failed on {html_dir}:\n{completed.stderr.strip()}")
+    for sheet in sheets:
+        _fingerprint(kept / sheet).write_text(_digest(html_dir / sheet), encoding="utf-8")
     return json.loads(completed.stdout)
+
+
+def keep_original(sheet: Path, original: Path) -> None:
+    """Before a purge, the stylesheet as the theme ships it: an incremental build recopies only some of them, so
+    a sheet that is still our last purge's output is put back from the original kept beside the site."""
+    fingerprint = _fingerprint(original)
+    if original.exists() and fingerprint.exists() and fingerprint.read_text(encoding="utf-8") == _digest(sheet):
+        shutil.copyfile(original, sheet)
+        return
+    original.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sheet, original)
+
+
+def _fingerprint(original: Path) -> Path:
+    return original.with_name(original.name + ".purged-sha256")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,3 +76,23 @@ def test_notebook_charts_load_only_when_reached(site):
             charts += 1
             assert image.get("loading") == "lazy", f"{page.name}: {image.get('src')}"
     assert charts >= 4
+
+
+def test_a_second_purge_starts_from_the_theme_s_stylesheets_not_the_last_purge(site, tmp_path):
+    """An incremental build recopies only some stylesheets: purging again must not purge a purged copy, or a
+    class a page starts using would find its rules gone."""
+    import re
+
+    from leadership_handbook.purge_css import purge_css
+
+    copy = tmp_path / "html"
+    shutil.copytree(site, copy)
+    shutil.copytree(originals_dir(site), originals_dir(copy))
+    theme = "_static/styles/pydata-sphinx-theme.css"
+    classes = lambda css: set(re.findall(r"(?:^|[}])\.([a-z][a-z0-9-]{5,})\{", css))  # noqa: E731  (rule of its own)
+    whole, purged = ((folder / theme).read_text("utf-8") for folder in (originals_dir(copy), copy))
+    dropped = sorted(classes(whole) - classes(purged))
+    assert dropped, "the first purge dropped nothing"
+    (copy / "book" / "extra.html").write_text(f'<p class="{dropped[0]}">x</p>', "utf-8")  # a page now uses it
+    purge_css(copy)  # the sheet in the site is still the last purge's output, as after an incremental build
+    assert dropped[0] in classes((copy / theme).read_text("utf-8"))
