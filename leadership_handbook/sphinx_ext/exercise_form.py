@@ -12,6 +12,8 @@ added only to pages that hold such a block (``page_assets``), score it in the br
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
@@ -19,6 +21,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from leadership_handbook.core.instruments import InstrumentError, instrument_path, load, load_handbook_index
 from leadership_handbook.core.templates import RenderContext, render_worksheet
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "core" / "templates"  # exercise.html, macros.html, ...
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +39,12 @@ def load_for_directive(directive: SphinxDirective, name: str) -> dict:
     except (InstrumentError, FileNotFoundError, ValueError) as error:
         raise directive.error(f"{directive.name} {name!r}: {error}") from error
     directive.env.note_dependency(str(instrument_path(name)))
+    # The page is made from templates too: a change to one rebuilds the page (in `make serve` as well).
+    from leadership_handbook.kinds import KINDS
+
+    folder = KINDS[instrument["kind"]].folder
+    for template in (folder / "worksheet.html", folder / "answer_key.html", *TEMPLATES.glob("*.html")):
+        directive.env.note_dependency(str(template))
     return instrument
 
 
