@@ -25,6 +25,19 @@ def test_the_theme_stylesheet_ships_only_what_the_pages_use(site):
     assert (site / theme).stat().st_size < 0.4 * (originals_dir(site) / theme).stat().st_size
 
 
+def settled_screenshot(page, tries=8):
+    """A screenshot once the page has stopped changing (the theme's scroll-spy and transitions finish late on a
+    busy machine): two shots in a row that agree."""
+    shot = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    for _ in range(tries):
+        page.wait_for_timeout(250)
+        again = page.screenshot(full_page=True, animations="disabled", caret="hide")
+        if again == shot:
+            return shot
+        shot = again
+    return shot
+
+
 def shots(browser, root, scheme):
     """Screenshots of the sample pages served from ``root``, at each width, in one colour scheme."""
     url, server = serve(root)
@@ -36,8 +49,7 @@ def shots(browser, root, scheme):
             for path in SAMPLE:
                 page.goto(url + path, wait_until="networkidle")
                 page.evaluate("document.fonts.ready")
-                page.wait_for_timeout(300)
-                images[(path, name)] = page.screenshot(full_page=True, animations="disabled", caret="hide")
+                images[(path, name)] = settled_screenshot(page)
             context.close()
     finally:
         server.shutdown()
