@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from leadership_handbook.core.rounding import round2
 
-__all__ = ["format2", "money", "percent", "text_length", "md_escape", "markdown_table", "sources_line"]
+__all__ = ["format2", "money", "percent", "text_length", "typed", "md_escape", "markdown_table", "sources_line"]
 
 
 def format2(value) -> str:
@@ -38,6 +38,15 @@ def percent(value) -> str:
 def text_length(text: str) -> int:
     """How long a text is, counted in characters as a reader sees them (an emoji is one, not two)."""
     return len(text)
+
+
+def typed(value) -> str:
+    """A number as a reader would type it in a form field: 3500, 61.2 (no thousands separators); ``""`` for none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
 
 
 def md_escape(text) -> str:

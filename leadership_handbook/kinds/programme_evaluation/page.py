@@ -8,11 +8,11 @@ disagree with the rules.
 
 from __future__ import annotations
 
-from leadership_handbook.core.formatting import format2, money
+from leadership_handbook.core.formatting import format2, money, typed
 from leadership_handbook.kinds.programme_evaluation.cases import example_plan
+from leadership_handbook.kinds.programme_evaluation.report import GROUP_NAMES, group_rows
 from leadership_handbook.kinds.programme_evaluation.rules import GROUP_FIELDS, evaluate
 
-GROUP_LABELS = {"trained": "Trained group", "comparison": "Comparison group"}
 FIELD_LABELS = {
     "n": "People (n)",
     "pre_mean": "Pre-test mean",
@@ -31,19 +31,10 @@ VALUE_FIELDS = [
 ]
 
 
-def typed(value) -> str:
-    """A number as a reader would type it: 24, 61.2 (no thousands separators); ``""`` for none."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
 def worksheet_context(instrument, context):
     ex = instrument["example"]
     groups = [
-        (key, GROUP_LABELS[key], [(field, FIELD_LABELS[field], typed(ex[key][field])) for field in GROUP_FIELDS])
+        (key, GROUP_NAMES[key], [(field, FIELD_LABELS[field], typed(ex[key][field])) for field in GROUP_FIELDS])
         for key in ("trained", "comparison")
     ]
     return {
@@ -84,14 +75,5 @@ def answer_key_context(instrument):
         ]
         for row in report["planning"]
     ]
-    groups = [
-        [
-            GROUP_LABELS[g["group"]],
-            str(g["n"]),
-            f"{format2(g['pre_mean'])} ({format2(g['pre_sd'])})",
-            f"{format2(g['post_mean'])} ({format2(g['post_sd'])})",
-            format2(g["change"]),
-        ]
-        for g in report["groups"]
-    ]
+    groups = group_rows(report)
     return {"report": report, "shown": shown, "planning_rows": planning, "group_rows": groups}

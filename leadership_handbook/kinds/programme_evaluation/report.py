@@ -27,9 +27,9 @@ __all__ = [
 GROUP_NAMES = {"trained": "Trained group", "comparison": "Comparison group"}
 
 
-def data_markdown(report: Mapping) -> str:
-    """Each group's size, means and SDs, and its change."""
-    rows = [
+def group_rows(report: Mapping) -> list[list[str]]:
+    """Each group's name, size, pre and post means (SDs) and change, as the notebook and the answer key show them."""
+    return [
         [
             GROUP_NAMES[g["group"]],
             str(g["n"]),
@@ -39,6 +39,11 @@ def data_markdown(report: Mapping) -> str:
         ]
         for g in report["groups"]
     ]
+
+
+def data_markdown(report: Mapping) -> str:
+    """Each group's size, means and SDs, and its change."""
+    rows = group_rows(report)
     return markdown_table(
         ["Group", "People", "Pre-test mean (SD)", "Post-test mean (SD)", "Change"], rows, ["l", "r", "r", "r", "r"]
     )

@@ -9,16 +9,8 @@ The answer key's figures come from :func:`.rules.evaluate`, so the key cannot di
 
 from __future__ import annotations
 
+from leadership_handbook.core.formatting import typed
 from leadership_handbook.kinds.roi.rules import benefit_rows, evaluate, inputs_from_example, summary_rows
-
-
-def typed(value) -> str:
-    """A number as a reader would type it: 3500, 40, 12.5 (no thousands separators); ``""`` for none."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
 
 
 def worksheet_context(instrument, context):
