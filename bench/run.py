@@ -16,6 +16,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -115,6 +116,7 @@ def preview_times(runs: int) -> tuple[float, list[float]]:
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: sphinx-autobuild and its builds end with it
         )
         page_url = f"http://127.0.0.1:{port}/" + PROSE_PAGE.replace(".md", ".html")
 
@@ -142,7 +144,7 @@ def preview_times(runs: int) -> tuple[float, list[float]]:
                 samples.append(served(marker, limit=120))
                 time.sleep(3)
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)  # the preview's own process would leave sphinx-autobuild running
             server.wait(timeout=30)
     return statistics.median(samples), samples
 

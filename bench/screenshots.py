@@ -26,6 +26,12 @@ OPENERS = {
     "search": "() => { const b = [...document.querySelectorAll('.search-button__button')].find(x => x.offsetParent);"
     " if (b) b.click(); return !!b; }",
 }
+# The header's menus (Bootstrap's dropdowns, or lh-header-buttons.js's where bootstrap.js is not loaded), opened.
+for menu in ("download", "launch", "source"):
+    OPENERS[f"{menu}-menu"] = (
+        f"() => {{ const b = document.querySelector('.dropdown-{menu}-buttons .dropdown-toggle');"
+        " if (b && b.offsetParent) b.click(); return !!(b && b.offsetParent); }"
+    )
 
 # A reader's answers, the same on every run: the n-th choice of each radio group and select, fixed text.
 ANSWER_EVERYTHING = """() => {

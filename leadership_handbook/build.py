@@ -15,7 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadership_handbook.purge_css import PurgeError, purge_css
+from leadership_handbook.minify_js import minify
+from leadership_handbook.purge_css import PurgeError, bundle_css, purge_css
 from leadership_handbook.sphinx_ext.build_log import WARNING_LOG
 
 # Warnings are errors (-W), nitpicky cross-references (-n), and report every warning before failing.
@@ -56,7 +57,8 @@ def build_book(
 ) -> BuildResult:
     """Build the book at ``root`` into ``output/_build/<builder>``; ``clean`` drops earlier pages and doctrees
     (not the notebook cache), since an incremental build does not repeat earlier warnings. An HTML build ships
-    only the CSS its pages use (purge_css.py); ``purge=False`` is for the proof that purging changes no pixel."""
+    only the CSS its pages use, one stylesheet a page (purge_css.py), and our scripts minified (minify_js.py);
+    ``purge=False`` keeps the theme's files whole (the live preview, and the proof that purging changes no pixel)."""
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root
     if clean:
@@ -75,12 +77,18 @@ def build_book(
         logged = log.read_text(encoding="utf-8").splitlines()
     result = BuildResult(completed.returncode, ANSI.sub("", completed.stdout + completed.stderr), logged)
     if builder == "html" and result.ok and purge:
+        html_dir = output / "_build" / "html"
         try:
-            sheets = purge_css(output / "_build" / "html")
+            sheets = purge_css(html_dir)
+            bundles = bundle_css(html_dir)  # one stylesheet a page, so the first paint waits for one request
+            files = minify(html_dir)
         except PurgeError as error:
             return BuildResult(1, result.output + f"\n{error}\n", logged)
         before, after = sum(s["before"] for s in sheets), sum(s["after"] for s in sheets)
-        result.output += f"\npurged the theme's CSS: {before / 1024:.0f} KB -> {after / 1024:.0f} KB\n"
+        result.output += f"\npurged the theme's CSS: {before / 1024:.0f} KB -> {after / 1024:.0f} KB"
+        before, after = sum(f["before"] for f in files), sum(f["after"] for f in files)
+        result.output += f"; {len(bundles)} bundles; minified {len(files)} files: {before / 1024:.0f} KB -> "
+        result.output += f"{after / 1024:.0f} KB\n"
     return result
 
 

@@ -5,7 +5,8 @@ usage: python -m leadership_handbook.preview [--port 8000] [--root DIR]
 
 Jupyter Book 1 keeps its Sphinx settings in _config.yml, and sphinx-autobuild needs a conf.py: `jupyter-book
 config sphinx` writes one from _config.yml into _build/preview/, so _config.yml stays the single source. The preview
-is incremental and keeps the theme's whole CSS; `make book` is the strict, clean, purged build.
+is incremental and keeps the theme's whole CSS and our scripts as written (no purge, no bundle, no minifying), and
+it leaves out the extensions whose output a reader never sees; `make book` is the strict, clean, purged build.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from leadership_handbook.build import STRICT_FLAGS, jupyter_book_command
 ROOT = Path(__file__).resolve().parent.parent
 # What the preview does not watch: the output, the virtualenv, the Node packages, the tests and the bench.
 IGNORED = ("_build", ".venv", "node_modules", "bench", "tests", ".git", ".pytest_cache", ".hypothesis")
+# Extensions that write only what a reader never sees (social-card <meta> tags, sitemap.xml): the preview, which
+# starts Sphinx afresh on every save, does without them (sphinxext.opengraph alone imports matplotlib, ~1 s).
+UNSEEN_EXTENSIONS = ("sphinxext.opengraph", "sphinx_sitemap")
 
 
 def write_sphinx_conf(root: Path, conf_dir: Path) -> Path:
@@ -34,6 +38,7 @@ def write_sphinx_conf(root: Path, conf_dir: Path) -> Path:
     conf_dir.mkdir(parents=True, exist_ok=True)
     # The bibliography is found from conf.py's folder, which here is not the book's root.
     conf += f"\nimport pathlib\nbibtex_bibfiles = [str(pathlib.Path({str(root)!r}) / f) for f in bibtex_bibfiles]\n"
+    conf += f"extensions = [name for name in extensions if name not in {UNSEEN_EXTENSIONS!r}]\n"
     (conf_dir / "conf.py").write_text(conf, encoding="utf-8")
     return conf_dir / "conf.py"
 

@@ -1,6 +1,9 @@
 """Ship only the CSS a page can use: the theme's stylesheets purged against the built site (PurgeCSS, through
 Node), so that a page no longer blocks on 400 KB of rules it never uses. build.py runs it after every HTML build.
 
+Then each page gets ONE stylesheet in place of the six to nine it links (bundle_css): the purged sheets it names,
+joined in its order, one file for all the pages that name the same sheets, so a page waits for one request.
+
 usage: python -m leadership_handbook.purge_css HTML_DIR   (prints each stylesheet's size before and after)
 """
 
@@ -8,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +40,20 @@ class PurgeError(RuntimeError):
     pass
 
 
+def run_node_tool(script: Path, package: str, purpose: str, html_dir: Path, files: list[str]):
+    """Run one of our Node scripts (PurgeCSS, esbuild) over ``files`` of the site; its JSON report, or PurgeError
+    saying what to install or what failed."""
+    node = shutil.which("node")
+    if node is None:
+        raise PurgeError(f"Node.js is needed to {purpose}: run `make node` (Debian's nodejs and npm)")
+    if not (ROOT / "node_modules" / package).is_dir():
+        raise PurgeError(f"{package} is not installed: run `make node_modules` (npm ci, from package-lock.json)")
+    completed = subprocess.run([node, str(script), str(html_dir), *files], capture_output=True, text=True, cwd=ROOT)
+    if completed.returncode != 0:
+        raise PurgeError(f"{package} failed on {html_dir}:\n{completed.stderr.strip()}")
+    return json.loads(completed.stdout)
+
+
 def stylesheets(html_dir: Path) -> list[str]:
     """The purged stylesheets this site has (MyST-NB's carries a content hash in its name)."""
     found = [name for name in PURGED if (html_dir / name).exists()]
@@ -50,21 +70,14 @@ def originals_dir(html_dir: Path) -> Path:
 def purge_css(html_dir: Path) -> list[dict]:
     """Rewrite the site's theme stylesheets in place with only the rules its pages and scripts can use."""
     html_dir = Path(html_dir).resolve()
-    node = shutil.which("node")
-    if node is None:
-        raise PurgeError("Node.js is needed to purge the theme's CSS: run `make node` (Debian's nodejs and npm)")
-    if not (ROOT / "node_modules" / "purgecss").is_dir():
-        raise PurgeError("PurgeCSS is not installed: run `make node_modules` (npm ci, from package-lock.json)")
     sheets = stylesheets(html_dir)
     kept = originals_dir(html_dir)
     for sheet in sheets:
         keep_original(html_dir / sheet, kept / sheet)
-    completed = subprocess.run([node, str(SCRIPT), str(html_dir), *sheets], capture_output=True, text=True, cwd=ROOT)
-    if completed.returncode != 0:
-        raise PurgeError(f"PurgeCSS failed on {html_dir}:\n{completed.stderr.strip()}")
+    report = run_node_tool(SCRIPT, "purgecss", "purge the theme's CSS", html_dir, sheets)
     for sheet in sheets:
         _fingerprint(kept / sheet).write_text(_digest(html_dir / sheet), encoding="utf-8")
-    return json.loads(completed.stdout)
+    return report
 
 
 def keep_original(sheet: Path, original: Path) -> None:
@@ -84,6 +97,129 @@ def _fingerprint(original: Path) -> Path:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- bundles
+
+BUNDLE_PREFIX = "_static/lh-bundle-"
+LINK = re.compile(r"<link\b[^>]*>")
+ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s]+)["']?\s*\)?\s*;""")
+URL = re.compile(r"""url\(\s*("[^"]*"|'[^']*'|[^)'"\s]+)\s*\)""")
+CHARSET = re.compile(r"""@charset\s+["'][^"']*["']\s*;""")
+KEPT_URLS = ("data:", "http:", "https:", "//", "/", "#")
+
+
+def bundle_manifest(html_dir: Path) -> Path:
+    """Which sheets each bundle joins, kept beside the site: a page an incremental build did not rewrite still
+    links its bundle, which is rebuilt from the newly purged sheets."""
+    return originals_dir(html_dir) / "bundles.json"
+
+
+def _screen_sheets(page_html: str, page: Path, html_dir: Path) -> list[tuple[str, str]]:
+    """(link tag, sheet path in the site) for each of the head's own stylesheets that applies to the screen."""
+    head = page_html[: page_html.find("</head>")]
+    found = []
+    for tag in LINK.findall(head):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        href = attributes.get("href", "")
+        if attributes.get("rel") != "stylesheet" or attributes.get("media", "all") not in ("all", "screen"):
+            continue
+        if href.startswith(KEPT_URLS):
+            continue
+        sheet = Path(os.path.normpath(page.parent / href.split("?")[0].split("#")[0]))
+        if sheet.is_file() and html_dir in sheet.parents:
+            found.append((tag, sheet.relative_to(html_dir).as_posix()))
+    return found
+
+
+def _relative_url(url: str, sheet_dir: str, bundle_dir: str) -> str:
+    return os.path.relpath(os.path.normpath(os.path.join(sheet_dir, url)), bundle_dir).replace(os.sep, "/")
+
+
+def joined_css(html_dir: Path, sheets: list[str], bundle_dir: str = "_static") -> str:
+    """The sheets as one stylesheet in ``bundle_dir``: each @import put in its place, every url() rewritten."""
+
+    def read(sheet: str, seen: tuple[str, ...]) -> str:
+        if sheet in seen:
+            raise PurgeError(f"{sheet} imports itself (through {' -> '.join(seen)})")
+        text = CHARSET.sub("", (html_dir / sheet).read_text(encoding="utf-8")).lstrip()
+        if text.startswith("/*") and not text.startswith("/*!"):
+            text = "/*!" + text[2:]  # a sheet's opening comment (its credit, such as the icons') outlives minifying
+        folder = posixpath.dirname(sheet)
+
+        def rewrite(match):
+            url = match.group(1).strip("\"'")
+            return match.group(0) if url.startswith(KEPT_URLS) else f'url("{_relative_url(url, folder, bundle_dir)}")'
+
+        def inline(match):
+            imported = os.path.normpath(os.path.join(folder, match.group(1))).replace(os.sep, "/")
+            return read(imported, (*seen, sheet))
+
+        # url()s are rewritten in this sheet's own text only: an imported sheet's are relative to its own folder.
+        pieces, at = [], 0
+        for match in IMPORT.finditer(text):
+            pieces += [URL.sub(rewrite, text[at : match.start()]), inline(match)]
+            at = match.end()
+        return "".join([*pieces, URL.sub(rewrite, text[at:])])
+
+    return "\n".join(read(sheet, ()) for sheet in sheets)
+
+
+def bundle_css(html_dir: Path) -> list[str]:
+    """Give every page one stylesheet: the bundle of the sheets it links, in their order (print sheets and other
+    sites' stay as they are). Returns the bundles written, relative to ``html_dir``."""
+    from leadership_handbook.site_check import html_pages
+
+    html_dir = Path(html_dir).resolve()
+    manifest_path = bundle_manifest(html_dir)
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    pages = {}
+    for page in html_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        links = _screen_sheets(text, page, html_dir)
+        own = [sheet for _, sheet in links if not sheet.startswith(BUNDLE_PREFIX)]
+        if len(own) < 2 or len(own) != len(links):
+            if links and all(sheet.startswith(BUNDLE_PREFIX) for _, sheet in links):
+                pages[page] = (text, links, None)  # bundled by an earlier build: its link is refreshed below
+            continue
+        name = BUNDLE_PREFIX + hashlib.sha256("\n".join(own).encode()).hexdigest()[:12] + ".css"
+        manifest[name] = own
+        pages[page] = (text, links, name)
+    versions = {}
+    for name, sheets in manifest.items():
+        if all((html_dir / sheet).is_file() for sheet in sheets):
+            (html_dir / name).write_text(joined_css(html_dir, sheets), encoding="utf-8")
+            versions[name] = _digest(html_dir / name)[:8]
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    for page, (text, links, name) in pages.items():
+        name = name or links[0][1]
+        if name not in versions:
+            raise PurgeError(f"{page}: links {name}, whose sheets are gone: rebuild with --clean")
+        href = os.path.relpath(html_dir / name, page.parent).replace(os.sep, "/") + f"?v={versions[name]}"
+        bundled = text.replace(links[0][0], f'<link rel="stylesheet" href="{href}" />', 1)
+        for tag, _ in links[1:]:
+            bundled = re.sub(r"[ \t]*" + re.escape(tag) + r"[ \t]*\n?", "", bundled, count=1)
+        if bundled != text:
+            page.write_text(bundled, encoding="utf-8")
+    return sorted(versions)
+
+
+def unbundle_css(html_dir: Path) -> None:
+    """Each page's own stylesheet links back in place of its bundle: the pixel comparison's other side."""
+    from leadership_handbook.site_check import html_pages
+
+    html_dir = Path(html_dir).resolve()
+    manifest = json.loads(bundle_manifest(html_dir).read_text(encoding="utf-8"))
+    for page in html_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        for tag, sheet in _screen_sheets(text, page, html_dir):
+            if sheet in manifest:
+                prefix = os.path.relpath(html_dir, page.parent).replace(os.sep, "/") + "/"
+                tags = [f'<link rel="stylesheet" href="{prefix.removeprefix("./")}{s}" />' for s in manifest[sheet]]
+                text = text.replace(tag, "\n".join(tags), 1)
+        page.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

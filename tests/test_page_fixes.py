@@ -69,3 +69,44 @@ def test_the_contents_menu_lists_the_notebook_section_without_its_headings():
     assert 'href="#run-it-as-a-notebook">Run it as a notebook</a></li>' in fixed.replace("\n", "")
     assert "#results" not in fixed and "#deeper" not in fixed and "#do-it-here-in-your-browser" in fixed
     assert fixed.count("<ul>") == fixed.count("</ul>") == 2
+
+
+def test_no_head_script_blocks_the_parser_and_the_pagename_line_waits_for_its_file():
+    from sphinx.builders.html._assets import _JavaScript
+
+    from leadership_handbook.sphinx_ext.page_fixes import deferred_scripts
+
+    scripts = [
+        _JavaScript("documentation_options.js", priority=1),
+        _JavaScript("doctools.js"),
+        _JavaScript(None, body="let toggleHintShow = 'Click to show';"),
+        _JavaScript(None, body="var togglebuttonSelector = '.toggle';"),
+        _JavaScript(None, body="var togglebuttonSelector = '.toggle';"),
+        _JavaScript("lh-core.js", defer="defer"),
+        _JavaScript("other.js", **{"async": "async"}),
+        _JavaScript(None, body="DOCUMENTATION_OPTIONS.pagename = 'book/intro';"),
+        _JavaScript(None, body="window.lhSomething = 1;"),
+    ]
+    kept = deferred_scripts(scripts)
+    by_name = {(script.filename or script.attributes["body"]): script.attributes for script in kept}
+    assert by_name["documentation_options.js"] == {"defer": "defer"} and by_name["doctools.js"] == {"defer": "defer"}
+    assert by_name["lh-core.js"] == {"defer": "defer"} and by_name["other.js"] == {"async": "async"}
+    # It reads DOCUMENTATION_OPTIONS, so it runs as a module: after the deferred file that defines it, in order.
+    assert by_name["DOCUMENTATION_OPTIONS.pagename = 'book/intro';"]["type"] == "module"
+    assert "type" not in by_name["window.lhSomething = 1;"]
+    # togglebutton.js is not on the page, so its settings go too.
+    assert not any("toggle" in (script.attributes.get("body") or "") for script in kept)
+    assert [s.priority for s in kept if s.filename == "documentation_options.js"] == [1]
+    assert [s.filename for s in kept if s.filename][:2] == ["documentation_options.js", "doctools.js"]
+
+
+def test_togglebutton_s_settings_stay_once_where_togglebutton_js_is_loaded():
+    from sphinx.builders.html._assets import _JavaScript
+
+    from leadership_handbook.sphinx_ext.page_fixes import deferred_scripts
+
+    selector = "var togglebuttonSelector = '.toggle';"
+    scripts = [_JavaScript(None, body=selector), _JavaScript(None, body=selector), _JavaScript("togglebutton.js")]
+    kept = deferred_scripts(scripts)
+    assert [s.attributes.get("body") for s in kept if not s.filename] == [selector]
+    assert kept[-1].attributes == {"defer": "defer"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from leadership_handbook.preview import autobuild_command, write_sphinx_conf
+from leadership_handbook.preview import UNSEEN_EXTENSIONS, autobuild_command, write_sphinx_conf
 
 
 def test_the_preview_configures_sphinx_from_config_yml(tmp_path):
@@ -23,3 +23,10 @@ def test_the_preview_rebuilds_on_changes_to_the_package_and_never_stops_on_a_war
     ignored = {command[i + 1] for i, arg in enumerate(command) if arg == "--ignore"}
     assert {str(ROOT / ".venv"), str(ROOT / "_build"), str(ROOT / "node_modules")} <= ignored
     assert "-W" not in command and "-n" in command
+
+
+def test_the_preview_leaves_out_only_the_extensions_whose_output_no_reader_sees(tmp_path):
+    conf = runpy.run_path(str(write_sphinx_conf(ROOT, tmp_path)))
+    assert not set(UNSEEN_EXTENSIONS) & set(conf["extensions"])
+    for kept in ("leadership_handbook", "sphinx_design", "myst_nb", "sphinxcontrib.bibtex", "sphinx_book_theme"):
+        assert any(name.startswith(kept) for name in conf["extensions"]) or conf.get("html_theme") == kept, kept

@@ -22,6 +22,10 @@
   own headings (which name the worked example's parts, not the reader's).
 - A page with an in-page exercise also loads ``lh-exercise-page.js`` ("Print my results" prints that form alone;
   results tables scroll in their own box).
+- No script blocks the first paint: every script file the stack puts in the <head> is deferred (run in order once
+  the page is parsed), and the inline ``DOCUMENTATION_OPTIONS.…`` lines, which need documentation_options.js, become
+  inline modules, which run in that same order; togglebutton's settings go where togglebutton.js does. The search
+  page keeps Sphinx's order, since its template's own scripts need doctools.js at once.
 """
 
 import html
@@ -206,6 +210,47 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
             context[key][:] = used_assets(context[key], body)
 
 
+# Inline settings that only togglebutton.js reads (sphinx-togglebutton adds them to every page).
+TOGGLEBUTTON_SETTINGS = ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector")
+
+
+def deferred_scripts(script_files):
+    """The page's scripts, none of them blocking the parser: files deferred, and the inline lines that set
+    DOCUMENTATION_OPTIONS (defined by the then deferred documentation_options.js) made modules, since an inline
+    module waits in the same queue as deferred files, in document order. Inline settings of a script the page does
+    not load are dropped, and an inline script that repeats one is dropped."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    names = {_asset_name(script) for script in script_files}
+    kept, seen_bodies = [], set()
+    for script in script_files:
+        if not isinstance(script, _JavaScript):
+            script = _JavaScript(script)
+        attributes = dict(script.attributes)
+        body = attributes.get("body", "")
+        if script.filename:
+            if "async" not in attributes and attributes.get("type", "") != "module":
+                attributes["defer"] = "defer"
+        else:
+            if body in seen_bodies or (body.lstrip().startswith(("let ", "var ")) and _sets_toggle(body, names)):
+                continue
+            seen_bodies.add(body)
+            if body.lstrip().startswith("DOCUMENTATION_OPTIONS."):
+                attributes["type"] = "module"
+        kept.append(_JavaScript(script.filename, priority=script.priority, **attributes))
+    return kept
+
+
+def _sets_toggle(body, names):
+    return "togglebutton.js" not in names and any(setting in body for setting in TOGGLEBUTTON_SETTINGS)
+
+
+def _defer_page_scripts(app, pagename, templatename, context, doctree):
+    # Sphinx's search template adds searchtools.js after these, not deferred, and it calls doctools.js at once.
+    if "script_files" in context and templatename != "search.html":
+        context["script_files"][:] = deferred_scripts(context["script_files"])
+
+
 def _fix_page_toc(app, pagename, templatename, context, doctree):
     if context.get("toc"):
         context["toc"] = toc_without_notebook_headings(context["toc"])
@@ -246,5 +291,6 @@ def setup_page_fixes(app):
     app.connect("build-finished", _write_root_redirect, priority=400)
     # Run after the themes and extensions that add scripts to the context.
     app.connect("html-page-context", _on_html_page_context, priority=900)
+    app.connect("html-page-context", _defer_page_scripts, priority=950)  # after every handler that adds one
     # Before the theme's handlers (priority 500), which read the page's contents once and keep them.
     app.connect("html-page-context", _fix_page_toc, priority=400)
