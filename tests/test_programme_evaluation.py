@@ -295,7 +295,8 @@ def test_the_notebook_report_shows_the_rules_figures():
     from leadership_handbook.kinds.programme_evaluation import report
 
     result = rules.evaluate(INS, EXAMPLE)
-    assert "0.40 (-0.19 to 0.99)" in report.effect_markdown(result)
+    assert "0.40 (\u2212\u20600.19 to 0.99)" in report.effect_markdown(result)  # a true minus, as money's
+    assert "-0" not in report.effect_markdown(result) + "".join(s["text"] for s in result["sentences"])
     board = report.board_summary_markdown(result, INS, measure="Ratings", decision="Run the next cohort")
     assert result["sentences"][0]["text"] in board and "Run the next cohort" in board
     assert "−\u2060£8,961 to £581,747" in report.value_markdown(result["value"])

@@ -13,6 +13,8 @@
     return r === 0 ? 0 : r;
   };
   const format2 = (x) => (x === null || x === undefined ? "" : round2(x).toFixed(2));
+  // A signed figure as a reader reads it ("\u22120.19"): format2 with a true minus and a word joiner, as money.
+  const number2 = (x) => format2(x).replace(/^-/, "\u2212\u2060");
   const commas = (text) => {
     const [whole, ...rest] = text.split(".");
     return [whole.replace(/\B(?=(\d{3})+$)/g, ","), ...rest].join(".");
@@ -26,5 +28,5 @@
   // Characters as a reader sees them, as Python counts them: an emoji is one, not two UTF-16 units.
   const textLength = (text) => Array.from(text).length;
 
-  return { round2, format2, money, percent, textLength };
+  return { round2, format2, number2, money, percent, textLength };
 });

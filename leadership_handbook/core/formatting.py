@@ -10,12 +10,28 @@ from collections.abc import Sequence
 
 from leadership_handbook.core.rounding import round2
 
-__all__ = ["format2", "money", "percent", "text_length", "typed", "md_escape", "markdown_table", "sources_line"]
+__all__ = [
+    "format2",
+    "number2",
+    "money",
+    "percent",
+    "text_length",
+    "typed",
+    "md_escape",
+    "markdown_table",
+    "sources_line",
+]
 
 
 def format2(value) -> str:
     """A score with two decimals (``3.75``), ``""`` for no score."""
     return "" if value is None else f"{round2(value):.2f}"
+
+
+def number2(value) -> str:
+    """A signed figure as a reader reads it (``−0.19``): two decimals, a true minus and a word joiner, as money."""
+    text = format2(value)
+    return "−\u2060" + text[1:] if text.startswith("-") else text
 
 
 def money(value, currency: str = "£") -> str:

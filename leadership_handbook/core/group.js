@@ -113,7 +113,7 @@
         ". The file may have been edited or made for another version.");
     }
     const answered = adapter.answered(clean);
-    if (!answered) return refuse("It holds no answers.");
+    if (!answered) return Object.assign(refuse("It holds no answers."), { empty: true });  // attempts.js skips such
     const exported = typeof data.exported === "string" ? data.exported : "";
     return { ok: true, key: groupKey(instrument.id, part), instrument: instrument.id, part, clean, answered,
       exported, same_download: JSON.stringify([groupKey(instrument.id, part), exported, clean]) };

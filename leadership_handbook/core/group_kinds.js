@@ -1,7 +1,10 @@
 /* The group debrief's view of each kind of exercise, pure functions with no DOM: how one participant's answers
    are re-checked and re-scored with the kind's own rules (LH.rules.<kind>, never the file's "results"), and
    what the group's profile holds: scores (a strip plot each) and items (the share choosing each answer).
-   A new kind is one more entry here plus its rules.js in lh-group.js (sphinx_ext/page_assets.py). */
+   A new kind is one more entry here plus its rules.js in lh-group.js (sphinx_ext/page_assets.py). A reader's own
+   file loaded back into its page (core/attempts.js) is checked with these same adapters (core/attempt_checks.js
+   adds the kinds the group view does not summarise); `page` gives answers back in the page's own layout. The
+   kinds' rules are read at call time, so an exercise page needs only its own kind's rules. */
 (function (factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
@@ -24,6 +27,8 @@
   const innerAnswers = (answers) => (isPlainObject(answers) && isPlainObject(answers.answers) ? answers.answers
     : answers);
   const share = (count, total) => (total ? count / total : 0);
+  // A list of ids a page keeps beside its answers (the audit's "Don't know"s), kept to the ids it may hold.
+  const listOfIds = (list, ids) => (Array.isArray(list) ? list.filter((id) => ids.includes(id)) : []);
 
   // Ordered answers: the group is split when many sit at both ends; the smaller end's share measures it.
   function splitAtEnds(low, high, answered) {
@@ -67,6 +72,8 @@
   };
 
   const programme_audit = {
+    page: (instrument, part, answers, clean) => ({ answers: clean, unknown: listOfIds(isPlainObject(answers) &&
+      answers.unknown, instrument.features.map((f) => f.id)).filter((id) => clean[id] === null) }),
     clean: (instrument, part, answers) => rules.programme_audit.validateAuditAnswers(instrument, innerAnswers(answers)),
     answered: countAnswered,
     summarise(instrument, part, cleans) {
@@ -95,6 +102,8 @@
   };
 
   const knowledge_check = {
+    page: (instrument, part, answers, clean) => ({ answers: clean, checked: listOfIds(isPlainObject(answers) &&
+      answers.checked, Object.keys(clean)) }),
     clean(instrument, part, answers) {
       answers = innerAnswers(answers);
       rules.knowledge_check.checkAnswers(instrument, part, answers);  // throws on anything the page would refuse

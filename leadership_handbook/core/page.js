@@ -228,7 +228,7 @@
         "Your answers are saved only in this browser, on this device. Nothing is sent anywhere. A download is " +
         "your own copy, and the file a facilitator may ask for; whether you share it is your choice."));
       toolbar.hidden = false;
-      if (window.LH.attemptsView) window.LH.attemptsView(ctx, kind, store);  // static/lh-exercise-page.js
+      if (window.LH.attemptsView) window.LH.attemptsView(ctx, kind, store);  // core/attempts_view.js
     }
     root.classList.add("lh-ready");
   }

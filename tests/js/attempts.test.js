@@ -1,6 +1,6 @@
 // Dated attempts' pure part (core/attempts.js) in Node: stored list read back, add/remove/put back, merging a file's
-// attempts, comparing two attempts' scores with the self-assessment's own rules, and a downloaded file checked with
-// the group debrief's checks.
+// attempts, comparing two attempts' figures with the self-assessment's own rules (rules.attemptFigures), and a
+// downloaded file checked with the group debrief's checks. Other kinds: tests/js/attempts_kinds.test.js.
 "use strict";
 const assert = require("node:assert/strict");
 const path = require("node:path");
@@ -12,8 +12,7 @@ const rules = require(path.join(PACKAGE, "kinds", "self_assessment", "rules.js")
 const SELF = require(path.join(PACKAGE, "kinds", "self_assessment", "cases.json")).instrument.data;
 
 const answersAt = (value) => Object.fromEntries(SELF.items.map((item) => [item.id, value]));
-const scores = (answers) => rules.scoreResponses(SELF, answers).dimensions.map((d) => ({ id: d.id, label: d.label,
-  score: d.scored ? d.score : null }));
+const scores = (answers) => rules.attemptFigures(SELF, answers);
 function fileText(answers, listed, extra = {}) {
   return JSON.stringify(Object.assign({ format: "beyond-the-course-answers", format_version: 1, kind: "self_assessment",
     instrument: SELF.id, instrument_version: SELF.schema_version, part: null, exported: "2026-12-01T10:00:00Z",
@@ -54,7 +53,7 @@ test("the comparison gives each dimension's change and a sentence for each that 
   moved.forEach((item) => { after[item.id] = item.reverse ? 1 : 5; });  // the first dimension rises to the top
   const rows = attempts.compare(scores(before), scores(after));
   assert.equal(rows.length, SELF.dimensions.length);
-  const expected = scores(after)[0].score - scores(before)[0].score;
+  const expected = scores(after)[0].value - scores(before)[0].value;
   assert.ok(expected >= 0.5);
   assert.equal(rows[0].change, Math.round(expected * 100) / 100);
   rows.slice(1).forEach((r) => assert.equal(r.change, 0));
@@ -93,4 +92,30 @@ test("hostile or wrong files are refused with a message, never loaded", () => {
   const big = attempts.checkFile("{}", 50e6, SELF, "self_assessment", null);
   assert.equal(big.ok, false);
   assert.match(big.problem, /MB/);
+});
+
+test("a file of only \"Don't know\"s is refused with a code; such an attempt inside a file is skipped", () => {
+  const group = require(path.join(PACKAGE, "core", "group.js"));
+  const empty = group.checkFile(fileText(answersAt(null), []), { [SELF.id]: Object.assign({}, SELF,
+    { kind: "self_assessment" }) });
+  assert.equal(empty.ok, false);
+  assert.equal(empty.empty, true);
+  assert.equal(empty.problem, "It holds no answers.");  // the group debrief's words, unchanged
+  const kept = check(fileText(answersAt(4), [{ saved: "2026-09-01T10:00:00Z", answers: answersAt(null) }]));
+  assert.equal(kept.ok, true, kept.problem);
+  assert.deepEqual(kept.attempts, []);
+});
+
+test("one figure's values are written alike: its kind's units, the same decimals, a true minus", () => {
+  const MINUS = "\u2212\u2060";
+  const roi = attempts.writer({ unit: "percent", before: 23.2, after: 13.59, change: -9.61 });
+  assert.deepEqual([roi.value(23.2), roi.value(13.59), roi.signed(-9.61)], ["23.20%", "13.59%",
+    MINUS + "9.61 points"]);
+  const net = attempts.writer({ unit: "money", currency: "£", before: 15080, after: 9580.5, change: -5499.5 });
+  assert.deepEqual([net.value(15080), net.signed(-5499.5)], ["£15,080.00", MINUS + "£5,499.50"]);
+  const whole = attempts.writer({ unit: "money", currency: "£", before: 15080, after: 9580, change: -5500 });
+  assert.deepEqual([whole.value(15080), whole.value(-1200)], ["£15,080", MINUS + "£1,200"]);
+  const d = attempts.writer({ unit: "d", before: -0.19, after: 0.4, change: 0.59 });
+  assert.deepEqual([d.value(-0.19), d.signed(0.59), d.value(null)], [MINUS + "0.19", "+0.59", "Not worked out"]);
+  assert.equal(attempts.writer({ unit: "count", before: 3, after: 1, change: -2 }).signed(-2), MINUS + "2");
 });

@@ -17,6 +17,7 @@ CALLS = {
     "prioritise": rules.prioritise,
     "goals_from_ranking": rules.goals_from_ranking,
     "learning_goals": rules.learning_goals,
+    "attempt_figures": rules.attempt_figures,
 }
 
 # Text as readers type it: accents, an emoji (one character, two UTF-16 units), quotes and markup.
@@ -274,4 +275,21 @@ def inputs():
             "args": [[entry(barrier_type="x")]],
         }
     )
+
+    # The figures an attempt is compared by, from the page's {rows} (numbered, with blank and unfinished rows).
+    def numbered(rows):
+        return {"rows": [dict(row, entry=n) for n, row in enumerate(rows, start=1)]}
+
+    blank_row = dict.fromkeys(fields, "") | {f: None for f in fields if rules.choice_values(spec, f) is not None}
+    cases += [
+        {"name": "attempt figures, one blank row", "call": "attempt_figures", "args": [numbered([blank_row])]},
+        {
+            "name": "attempt figures, two entries and an unfinished one",
+            "call": "attempt_figures",
+            "args": [numbered([entry(), entry(frequency=freq[0], impact=imp[-1]), dict(blank_row, challenge="Half")])],
+        },
+    ]
+    for n in range(4):
+        rows = [random_entry() for _ in range(rng.randint(1, 5))]
+        cases.append({"name": f"attempt figures, random {n + 1}", "call": "attempt_figures", "args": [numbered(rows)]})
     return cases

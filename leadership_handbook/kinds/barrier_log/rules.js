@@ -176,6 +176,15 @@
     return goalsFromRanking(spec, prioritise(spec, entries), n);
   }
 
+  /* The figures an attempt is compared by (core/attempts.js), from the page's {rows}: how many barriers are ranked
+     (complete entries) and the top one's priority (how often x impact); a change of one is worth a sentence. */
+  function attemptFigures(spec, saved) {
+    const ranked = rankEntries(spec, checkRows(spec, saved.rows).filter((c) => c.clean).map((c) => c.clean));
+    return [{ id: "barriers", label: "Barriers ranked", value: ranked.length, unit: "count", moved: 1 },
+      { id: "top-priority", label: "Top barrier's priority (how often \u00d7 impact)",
+        value: ranked.length ? ranked[0].priority : null, unit: "count", moved: 1 }];
+  }
+
   return { choiceValues, entryNumbers, isDate, validateEntries, checkRows, quadrantFor, priorityRange, rankEntries,
-    prioritise, goalsFromRanking, learningGoals };
+    prioritise, goalsFromRanking, learningGoals, attemptFigures };
 });

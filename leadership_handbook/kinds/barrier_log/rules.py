@@ -45,6 +45,7 @@ __all__ = [
     "prioritise",
     "goals_from_ranking",
     "learning_goals",
+    "attempt_figures",
 ]
 
 
@@ -282,3 +283,19 @@ def learning_goals(spec: Mapping, entries, top_n: int | None = None, *, source: 
         top_n = spec["scoring"]["top_n"]
     top_n = check_whole_number(top_n, field="top_n", source=source, minimum=1, maximum=spec["scoring"]["max_entries"])
     return goals_from_ranking(spec, prioritise(spec, entries, source=source), top_n)
+
+
+def attempt_figures(spec: Mapping, saved) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``), from the page's ``{"rows"}``: how many
+    barriers are ranked (complete entries) and the top one's priority (how often x impact); one moves."""
+    ranked = rank_entries(spec, [c["clean"] for c in check_rows(spec, saved["rows"]) if c["clean"]])
+    return [
+        {"id": "barriers", "label": "Barriers ranked", "value": len(ranked), "unit": "count", "moved": 1},
+        {
+            "id": "top-priority",
+            "label": "Top barrier's priority (how often \u00d7 impact)",
+            "value": ranked[0]["priority"] if ranked else None,
+            "unit": "count",
+            "moved": 1,
+        },
+    ]

@@ -11,6 +11,7 @@ CALLS = {
     "get_part": rules.get_part,
     "check_answers": rules.check_answers,
     "progress": rules.progress,
+    "attempt_figures": rules.attempt_figures,
 }
 
 
@@ -90,4 +91,22 @@ def inputs():
         ("progress of an unknown part", "progress", ["part-9", {}, []]),
     ]
     cases += [{"name": f"refuses {what}", "call": call, "args": args} for what, call, args in bad]
+    # The figure an attempt is compared by, per part, from the page's {answers, checked}.
+    for part_id in parts:
+        questions = rules.get_part(instrument, part_id)["questions"]
+        right = {q["id"]: next(o["id"] for o in q["options"] if o["correct"]) for q in questions}
+        half = {q_id: (letter if n % 2 else None) for n, (q_id, letter) in enumerate(right.items())}
+        cases += [
+            {
+                "name": f"{part_id}: attempt figures, all right",
+                "call": "attempt_figures",
+                "args": [{"answers": right, "checked": list(right)}, part_id],
+            },
+            {
+                "name": f"{part_id}: attempt figures, half",
+                "call": "attempt_figures",
+                "args": [{"answers": half}, part_id],
+            },
+        ]
+    cases.append({"name": "attempt figures refuse an unknown part", "call": "attempt_figures", "args": [{}, "part-9"]})
     return cases

@@ -72,5 +72,13 @@
       answered: marked.answered, total: marked.total };
   }
 
-  return { partIds, getPart, checkAnswers, progress };
+  // The figure an attempt is compared by (core/attempts.js): the part's correct answers, from the page's {answers}.
+  function attemptFigures(instrument, saved, partId) {
+    const inner = saved !== null && typeof saved === "object" && !Array.isArray(saved) && saved.answers;
+    const marked = checkAnswers(instrument, partId, inner && typeof inner === "object" ? inner : saved);
+    return [{ id: "correct", label: "Correct answers (of " + marked.total + ")", value: marked.correct,
+      unit: "count", moved: 1 }];
+  }
+
+  return { partIds, getPart, checkAnswers, progress, attemptFigures };
 });

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from leadership_handbook.core.errors import InputError, check_answer_map
 
-__all__ = ["part_ids", "get_part", "check_answers", "progress"]
+__all__ = ["part_ids", "get_part", "check_answers", "progress", "attempt_figures"]
 
 
 def part_ids(instrument: Mapping) -> list[str]:
@@ -155,3 +155,12 @@ def progress(
         "answered": marked["answered"],
         "total": marked["total"],
     }
+
+
+def attempt_figures(instrument: Mapping, saved, part_id) -> list[dict]:
+    """The figure an attempt is compared by (``core/attempts.js``): the part's correct answers, from the page's
+    ``{"answers", "checked"}`` (or the answers alone); one more or fewer is worth a sentence."""
+    inner = saved.get("answers") if isinstance(saved, Mapping) else None
+    marked = check_answers(instrument, part_id, inner if isinstance(inner, Mapping) else saved)
+    label = f"Correct answers (of {marked['total']})"
+    return [{"id": "correct", "label": label, "value": marked["correct"], "unit": "count", "moved": 1}]

@@ -10,6 +10,7 @@ CALLS = {
     "validate_rows": rules.validate_rows,
     "build_brief": rules.build_brief,
     "brief_table": rules.brief_table,
+    "attempt_figures": rules.attempt_figures,
 }
 
 # The worked example of the notebook: three requests from a fictional council.
@@ -178,4 +179,24 @@ def inputs():
     cases.append(
         {"name": "validate refuses an unknown measure", "call": "validate_rows", "args": [[_row(measures=["ltem-9"])]]}
     )
+
+    # The figures an attempt is compared by, from the page's cards: texts as typed, selects left at "" in lists.
+    def card(row, **change):
+        out = {k: (list(v) + [""] if isinstance(v, list) else v) for k, v in row.items()}
+        return out | change
+
+    blank_card = {k: ([""] if isinstance(v, list) else "") for k, v in EXAMPLE[0].items()}
+    cases += [
+        {"name": "attempt figures, a blank card", "call": "attempt_figures", "args": [{"rows": [blank_card]}]},
+        {
+            "name": "attempt figures, the example",
+            "call": "attempt_figures",
+            "args": [{"rows": [card(r) for r in EXAMPLE]}],
+        },
+        {
+            "name": "attempt figures, one complete, one without measures, one blank",
+            "call": "attempt_figures",
+            "args": [{"rows": [card(EXAMPLE[0]), card(EXAMPLE[1], measures=["", ""], owner="  "), blank_card]}],
+        },
+    ]
     return cases

@@ -130,5 +130,21 @@
     return { rows, problems };
   }
 
-  return { validateRows, buildBrief, briefTable, textFields, listFields, chosen, isBlankCard, checkCards };
+  /* The figures an attempt is compared by (core/attempts.js), from the page's {rows}: how many requests are complete
+     (each passes validateRows alone, as the brief takes it) and how many fields hold something; one moves. */
+  function attemptFigures(spec, saved) {
+    let complete = 0, fields = 0;
+    for (const card of saved.rows) {
+      if (isBlankCard(spec, card)) continue;
+      const row = {};
+      for (const f of textFields(spec)) fields += (row[f] = String(card[f] || "").trim()) ? 1 : 0;
+      for (const f of listFields()) fields += (row[f] = chosen(card[f])).length ? 1 : 0;
+      try { validateRows(spec, [row]); complete++; } catch (e) { if (!(e instanceof errors.InputError)) throw e; }
+    }
+    return [{ id: "requests", label: "Requests complete", value: complete, unit: "count", moved: 1 },
+      { id: "fields", label: "Fields filled in", value: fields, unit: "count", moved: 1 }];
+  }
+
+  return { validateRows, buildBrief, briefTable, textFields, listFields, chosen, isBlankCard, checkCards,
+    attemptFigures };
 });

@@ -40,6 +40,7 @@ __all__ = [
     "validate_rows",
     "build_brief",
     "brief_table",
+    "attempt_figures",
 ]
 
 # The two fields that hold lists of ids, and the part of the instrument file their ids come from.
@@ -182,3 +183,27 @@ def brief_table(spec: Mapping, brief: Mapping) -> tuple[list[str], list[list[str
     labels = {"evidence": "evidence_labels", "measures": "measure_labels"}
     rows = [["; ".join(r[labels[key]]) if key in labels else r[key] for key in row_fields(spec)] for r in brief["rows"]]
     return headers, rows
+
+
+def attempt_figures(spec: Mapping, saved) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``), from the page's cards ``{"rows"}`` (texts as
+    typed, lists of chosen ids with "" for a select left alone): how many requests are complete (each passes
+    :func:`validate_rows` alone, as the brief takes it) and how many fields hold something; one moves."""
+    texts = [f for f in row_fields(spec) if f not in LIST_FIELDS]
+    complete = fields = 0
+    for card in saved["rows"]:
+        row = {f: str(card.get(f) or "").strip() for f in texts}
+        row.update({f: list(dict.fromkeys(v for v in (card.get(f) or []) if v)) for f in LIST_FIELDS})
+        filled = sum(1 for value in row.values() if value)
+        if not filled:
+            continue
+        fields += filled
+        try:
+            validate_rows(spec, [row])
+            complete += 1
+        except InputError:
+            pass
+    return [
+        {"id": "requests", "label": "Requests complete", "value": complete, "unit": "count", "moved": 1},
+        {"id": "fields", "label": "Fields filled in", "value": fields, "unit": "count", "moved": 1},
+    ]

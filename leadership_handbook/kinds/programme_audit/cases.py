@@ -10,6 +10,7 @@ CALLS = {
     "top_value": rules.top_value,
     "validate_audit_answers": rules.validate_audit_answers,
     "score_audit": rules.score_audit,
+    "attempt_figures": rules.attempt_figures,
 }
 
 
@@ -77,4 +78,23 @@ def inputs():
             "args": [{ids[0]: top, "no-such-feature": low}],
         }
     )
+    # The figures an attempt is compared by, from the page's {answers, unknown} and from answers alone.
+    cases += [
+        {
+            "name": "attempt figures, nothing answered",
+            "call": "attempt_figures",
+            "args": [{"answers": {}, "unknown": []}],
+        },
+        {
+            "name": "attempt figures, the first stage in place, one not known",
+            "call": "attempt_figures",
+            "args": [{"answers": dict.fromkeys(first_stage, top), "unknown": [ids[-1]]}],
+        },
+        {"name": "attempt figures, answers alone", "call": "attempt_figures", "args": [dict.fromkeys(ids, low)]},
+        {
+            "name": "attempt figures refuse a value not an option",
+            "call": "attempt_figures",
+            "args": [{"answers": {ids[0]: 9}}],
+        },
+    ]
     return cases

@@ -61,5 +61,15 @@
       total: features.length, features, stages, gaps: features.filter((f) => f.gap > 0) };
   }
 
-  return { topValue, validateAuditAnswers, scoreAudit };
+  /* The figures an attempt is compared by (core/attempts.js): the whole programme's percent and each stage's, from
+     the page's {answers, unknown}. One answer one step up moves a group by 100 / its points; half that is the bar. */
+  function attemptFigures(instrument, saved) {
+    const inner = saved !== null && typeof saved === "object" && !Array.isArray(saved) && saved.answers;
+    const result = scoreAudit(instrument, inner && typeof inner === "object" ? inner : saved);
+    const figure = (id, label, group) => ({ id, label, value: group.percent, unit: "percent",
+      moved: format.round2(50 / group.max_points) });
+    return [figure("overall", "Whole programme", result)].concat(result.stages.map((s) => figure(s.id, s.label, s)));
+  }
+
+  return { topValue, validateAuditAnswers, scoreAudit, attemptFigures };
 });

@@ -25,7 +25,7 @@ from leadership_handbook.core.bands import band_for
 from leadership_handbook.core.errors import InputError, check_answer_map, check_whole_number
 from leadership_handbook.core.rounding import round2
 
-__all__ = ["top_value", "validate_audit_answers", "score_audit"]
+__all__ = ["top_value", "validate_audit_answers", "score_audit", "attempt_figures"]
 
 
 def top_value(instrument: Mapping) -> int:
@@ -135,3 +135,22 @@ def score_audit(instrument: Mapping, answers, *, source: str = "Your audit") -> 
         "stages": stages,
         "gaps": [f for f in features if f["gap"] > 0],
     }
+
+
+def attempt_figures(instrument: Mapping, saved) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``): the whole programme's percent and each
+    stage's, from the page's ``{"answers", "unknown"}`` (or the answers alone). One answer one step up moves a
+    group by 100 / its points; half of that is the smallest change worth a sentence."""
+    inner = saved.get("answers") if isinstance(saved, Mapping) else None
+    result = score_audit(instrument, inner if isinstance(inner, Mapping) else saved)
+
+    def figure(figure_id, label, group):
+        return {
+            "id": figure_id,
+            "label": label,
+            "value": group["percent"],
+            "unit": "percent",
+            "moved": round2(50 / group["max_points"]),
+        }
+
+    return [figure("overall", "Whole programme", result)] + [figure(s["id"], s["label"], s) for s in result["stages"]]

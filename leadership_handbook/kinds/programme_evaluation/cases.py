@@ -21,6 +21,7 @@ CALLS = {
     "utility": rules.utility,
     "summarise_scores": rules.summarise_scores,
     "evaluate": rules.evaluate,
+    "attempt_figures": rules.attempt_figures,
 }
 
 # Morris (2008), Table 5: five training studies from Carlson and Schmidt (1999), trained then comparison group
@@ -285,4 +286,57 @@ def inputs():
     ):
         cases.append({"name": f"plan refuses {name}", "call": "plan", "args": args})
     cases.append({"name": "people needed refuses an unknown design", "call": "people_needed", "args": [0.3, 0.5, "x"]})
+
+    # The figure an attempt is compared by, from what the page holds as typed: summaries (with "1,800"-style and
+    # "\u2212" numbers), the single design, pasted scores, and entries the page would flag.
+    def typed(group):
+        return {k: str(v) for k, v in group.items()}
+
+    page = {
+        "design": "comparison",
+        "source": "summaries",
+        "r": "",
+        "scores": "",
+        "hoped_d": "",
+        "cohorts": "",
+        "currency": "",
+        "trained": typed(t),
+        "comparison": typed(c),
+    }
+    worth = {
+        "workforce": "1,000",
+        "people": "46",
+        "years_low": "1",
+        "years_high": "3",
+        "sdy_low": "£8,000",
+        "sdy_high": "12000",
+        "cost_per_person": "1500",
+    }
+    scores = "group,pre,post\n" + "\n".join(
+        f"{name},{pre},{post}"
+        for name, rows in (
+            ("trained", ((50, 58), (55, 61), (60, 63), (52, 60))),
+            ("comparison", ((51, 52), (56, 57), (58, 60), (54, 53))),
+        )
+        for pre, post in rows
+    )
+    for name, answers in [
+        ("the example as typed", page),
+        ("r typed", dict(page, r="0.7")),
+        ("the single design", dict(page, design="single", comparison=dict.fromkeys(t, ""))),
+        ("numbers with commas and signs", dict(page, trained=dict(typed(t), n="1,200", pre_mean="\u22121.5"))),
+        ("pasted scores", dict(page, source="scores", scores=scores)),
+        ("pasted scores with a bad line", dict(page, source="scores", scores=scores + "\ntrained,x,3")),
+        ("a field left blank", dict(page, trained=dict(typed(t), pre_sd=""))),
+        ("a word for a number", dict(page, trained=dict(typed(t), n="twenty"))),
+        ("nothing typed", dict(page, trained=dict.fromkeys(t, ""), comparison=dict.fromkeys(t, ""))),
+        ("an unknown design, read as the page reads it", dict(page, design="other")),
+        ("planning typed", dict(page, hoped_d="0.3", cohorts="4")),
+        ("a planning figure the page would flag", dict(page, hoped_d="0.3", cohorts="one")),
+        ("value typed", dict(page, **worth)),
+        ("value with a range the wrong way round", dict(page, **dict(worth, years_low="5"))),
+        ("value with more people trained than the workforce", dict(page, **dict(worth, workforce="20"))),
+        ("value with a field left blank", dict(page, **dict(worth, cost_per_person=""))),
+    ]:
+        cases.append({"name": f"attempt figures, {name}", "call": "attempt_figures", "args": [answers]})
     return cases

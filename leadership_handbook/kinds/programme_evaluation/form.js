@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   const LH = window.LH, el = LH.el, svg = LH.svg, f2 = LH.format2, rules = LH.rules.programme_evaluation;
-  const money = LH.format.money, GROUP = rules.FIELDS, GROUPS = ["trained", "comparison"];
+  const money = LH.format.money, n2 = LH.format.number2, GROUP = rules.FIELDS, GROUPS = ["trained", "comparison"];
   const VALUE = ["workforce", "people", "years_low", "years_high", "sdy_low", "sdy_high", "cost_per_person"];
   const blank = (s) => s === null || s === undefined || String(s).trim() === "";
   // A number as a reader types it: "1,800", "£4000" and "−0.2" are 1800, 4000 and -0.2; anything else is NaN.
@@ -90,12 +90,12 @@
     hi = Math.ceil(hi / step) * step;
     const x = (v) => L + (v - lo) / (hi - lo) * (R - L), text = (attrs, t) => svg("text",
       Object.assign({ "font-size": 13, text: t }, attrs));
-    const said = rows.map((r) => r.label + ": d = " + f2(r.d) + ", 95% interval " + f2(r.low) + " to " + f2(r.high));
+    const said = rows.map((r) => r.label + ": d = " + n2(r.d) + ", 95% interval " + n2(r.low) + " to " + n2(r.high));
     const out = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "class": "lh-chart lh-pe-chart",
       "aria-label": "The effect and its 95% interval, with zero marked. " + said.join("; ") + "." });
     for (let t = lo; t <= hi + step / 2; t += step) {
       out.appendChild(svg("line", { x1: x(t), x2: x(t), y1: top, y2: H - 26, "class": "lh-tgrid", stroke: "#ccc" }));
-      out.appendChild(text({ x: x(t), y: H - 8, "text-anchor": "middle", "class": "lh-axis" }, f2(t)));
+      out.appendChild(text({ x: x(t), y: H - 8, "text-anchor": "middle", "class": "lh-axis" }, n2(t)));
     }
     rows.forEach((r, n) => {
       const y = top + n * rowH;
@@ -190,11 +190,11 @@
       else rows.push({ label: "Trained group alone (overstates)", ...rep.trained_alone });
       put(scroll(LH.table("The data (" + (rep.r_source === "computed" ? "from the scores" : "as typed") + ")",
         ["Group", "People", "Pre-test mean (SD)", "Post-test mean (SD)", "Change"], rep.groups.map((g) =>
-          tr({ "data-group": g.group }, names[g.group], [String(g.n), f2(g.pre_mean) + " (" + f2(g.pre_sd) + ")",
-            f2(g.post_mean) + " (" + f2(g.post_sd) + ")", f2(g.change)])))),
+          tr({ "data-group": g.group }, names[g.group], [String(g.n), n2(g.pre_mean) + " (" + n2(g.pre_sd) + ")",
+            n2(g.post_mean) + " (" + n2(g.post_sd) + ")", n2(g.change)])))),
       LH.table(ins.words.effect[rep.design], ["Measure", "Result"], rows.map((r, k) => tr({ "data-key": k ? "alone"
         : "effect", "data-value": [f2(r.d), f2(r.low), f2(r.high)].join(" ") }, r.label,
-      ["d = " + f2(r.d) + ", 95% interval " + f2(r.low) + " to " + f2(r.high)])), { "class": "lh-table lh-pe-effect" }),
+      ["d = " + n2(r.d) + ", 95% interval " + n2(r.low) + " to " + n2(r.high)])), { "class": "lh-table lh-pe-effect" }),
       chart(rows), title("What the figures say"),
       el("ul", { "class": "lh-pe-sentences" }, rep.sentences.map((s) => el("li", { "data-id": s.id,
         text: s.text }))));
@@ -203,7 +203,7 @@
         const v = rep.value, m = (x) => money(x, v.currency);
         put(title("What the effect is worth"), LH.table("Net value = N × T × d × SDy − N × C", ["Measure", "Value"],
           [["net", "Net value, over your ranges", m(v.net_low) + " to " + m(v.net_high)],
-            ["low_d", "At the interval's low end (d = " + f2(v.d_low) + ")", m(v.low_d_net_low) + " to " +
+            ["low_d", "At the interval's low end (d = " + n2(v.d_low) + ")", m(v.low_d_net_low) + " to " +
               m(v.low_d_net_high)], ["gross_mid", "Gross value for the ROI calculator", m(v.gross_mid)],
             ["total_cost", "Cost of training (N × C)", m(v.total_cost)]].map(([key, label, text]) =>
             tr({ "data-key": key }, label, [text])), { "class": "lh-table lh-pe-value-table" }));

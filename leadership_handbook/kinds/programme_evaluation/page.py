@@ -8,7 +8,7 @@ disagree with the rules.
 
 from __future__ import annotations
 
-from leadership_handbook.core.formatting import format2, money, typed
+from leadership_handbook.core.formatting import money, number2, typed
 from leadership_handbook.kinds.programme_evaluation.cases import example_plan
 from leadership_handbook.kinds.programme_evaluation.report import GROUP_NAMES, group_rows
 from leadership_handbook.kinds.programme_evaluation.rules import GROUP_FIELDS, evaluate
@@ -56,11 +56,11 @@ def answer_key_context(instrument):
     report = evaluate(instrument, example_plan(instrument))
     value, cur = report["value"], instrument["currency"]
     shown = {
-        "d": format2(report["effect"]["d"]),
-        "low": format2(report["effect"]["low"]),
-        "high": format2(report["effect"]["high"]),
-        "alone": format2(report["trained_alone"]["d"]),
-        "sd_pooled": format2(report["sd_pooled"]),
+        "d": number2(report["effect"]["d"]),
+        "low": number2(report["effect"]["low"]),
+        "high": number2(report["effect"]["high"]),
+        "alone": number2(report["trained_alone"]["d"]),
+        "sd_pooled": number2(report["sd_pooled"]),
         "net_low": money(value["net_low"], cur),
         "net_high": money(value["net_high"], cur),
         "gross_mid": money(value["gross_mid"], cur),
@@ -68,7 +68,7 @@ def answer_key_context(instrument):
     planning = [
         [
             row["label"],
-            format2(row["d"]),
+            number2(row["d"]),
             str(row["post_only"]),
             str(row["pre_post"]),
             f"{row['staggered']} × {row['cohorts']}",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from leadership_handbook.core.formatting import format2, markdown_table, money
+from leadership_handbook.core.formatting import markdown_table, money, number2
 from leadership_handbook.core.notebook import DARK, MID, figure
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ def group_rows(report: Mapping) -> list[list[str]]:
         [
             GROUP_NAMES[g["group"]],
             str(g["n"]),
-            f"{format2(g['pre_mean'])} ({format2(g['pre_sd'])})",
-            f"{format2(g['post_mean'])} ({format2(g['post_sd'])})",
-            format2(g["change"]),
+            f"{number2(g['pre_mean'])} ({number2(g['pre_sd'])})",
+            f"{number2(g['post_mean'])} ({number2(g['post_sd'])})",
+            number2(g["change"]),
         ]
         for g in report["groups"]
     ]
@@ -50,7 +50,7 @@ def data_markdown(report: Mapping) -> str:
 
 
 def _interval(e):
-    return f"{format2(e['d'])} ({format2(e['low'])} to {format2(e['high'])})"
+    return f"{number2(e['d'])} ({number2(e['low'])} to {number2(e['high'])})"
 
 
 def effect_markdown(report: Mapping) -> str:
@@ -63,7 +63,7 @@ def effect_markdown(report: Mapping) -> str:
     ]
     if report["design"] == "comparison":
         rows.append(["Trained group alone (overstates)", _interval(report["trained_alone"])])
-    rows.append(["Pre-post correlation used", f"{format2(report['r'])} ({report['r_source']})"])
+    rows.append(["Pre-post correlation used", f"{number2(report['r'])} ({report['r_source']})"])
     return markdown_table(["Measure", "d (95% interval)"], rows, ["l", "r"])
 
 
@@ -102,15 +102,20 @@ def value_markdown(value: Mapping) -> str:
         ],
         ["Cost per person (C)", money(value["cost_per_person"], cur)],
         [
-            f"Net value at d = {format2(value['d'])}",
+            f"Net value at d = {number2(value['d'])}",
             f"{money(value['net_low'], cur)} to {money(value['net_high'], cur)}",
         ],
         [
-            f"Net value at d = {format2(value['d_low'])} (the interval's low end)",
+            f"Net value at d = {number2(value['d_low'])} (the interval's low end)",
             f"{money(value['low_d_net_low'], cur)} to {money(value['low_d_net_high'], cur)}",
         ],
     ]
     return markdown_table(["Utility: N × T × d × SDy − N × C", "Value"], rows, ["l", "r"])
+
+
+def _chart_text(effect: Mapping) -> str:
+    """The effect and its interval as a chart label: a true minus, without the word joiner the fonts may lack."""
+    return f"{number2(effect['d'])} ({number2(effect['low'])} to {number2(effect['high'])})".replace("\u2060", "")
 
 
 def effect_chart(report: Mapping, title: str = "The effect and its 95% interval") -> Figure:
@@ -126,7 +131,7 @@ def effect_chart(report: Mapping, title: str = "The effect and its 95% interval"
         ax.plot([e["low"], e["high"]], [y, y], color=DARK, linewidth=3, solid_capstyle="butt")
         ax.plot([e["d"]], [y], "o", color=DARK, markersize=9)
         ax.annotate(
-            f"{format2(e['d'])} ({format2(e['low'])} to {format2(e['high'])})",
+            _chart_text(e),
             (e["d"], y),
             xytext=(0, 10),
             textcoords="offset points",
@@ -150,18 +155,18 @@ def board_summary_markdown(report: Mapping, instrument: Mapping, measure: str, d
     comparison = report["groups"][1] if len(report["groups"]) > 1 else None
     e, v = report["effect"], report["value"]
     design = instrument["words"]["design"][report["design"]]
-    baseline = f"trained {format2(trained['pre_mean'])}" + (
-        f", comparison {format2(comparison['pre_mean'])}" if comparison else ""
+    baseline = f"trained {number2(trained['pre_mean'])}" + (
+        f", comparison {number2(comparison['pre_mean'])}" if comparison else ""
     )
-    result = f"trained {format2(trained['post_mean'])}" + (
-        f", comparison {format2(comparison['post_mean'])}" if comparison else ""
+    result = f"trained {number2(trained['post_mean'])}" + (
+        f", comparison {number2(comparison['post_mean'])}" if comparison else ""
     )
     rows = [
         ["What was measured", measure],
         ["Design (how the effect was isolated)", design],
         ["Baseline (pre-test means)", baseline],
         ["Result (post-test means)", result],
-        ["Effect with its 95% interval", f"d = {format2(e['d'])} ({format2(e['low'])} to {format2(e['high'])})"],
+        ["Effect with its 95% interval", f"d = {number2(e['d'])} ({number2(e['low'])} to {number2(e['high'])})"],
         ["What that means", report["sentences"][0]["text"]],
         ["People a conclusive study would need", f"about {report['needed']} a group" if report["needed"] else "n/a"],
     ]

@@ -1,6 +1,5 @@
 /* "Did our programme work?" in the page: the twin of rules.py, pure functions with no DOM, reading limits and words
-   from the instrument (programme_evaluation.yml) as Python does; cases.json holds the two equal. For the page only:
-   check reads what a reader typed, with a message for each field (the words of words.form). */
+   from the instrument (programme_evaluation.yml) as Python does; cases.json holds the two equal. */
 (function (factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
@@ -11,9 +10,11 @@
   }
 })(function (format, errors) {
   "use strict";
-  const { format2, money, round2 } = format;
+  const { number2, money, round2 } = format;
   const { InputError, checkNumber, checkWholeNumber } = errors;
-  const FIELDS = ["n", "pre_mean", "pre_sd", "post_mean", "post_sd"];
+  const FIELDS = ["n", "pre_mean", "pre_sd", "post_mean", "post_sd"], PLAN = ["hoped_d", "cohorts"];
+  const VALUE = ["workforce", "people", "years_low", "years_high", "sdy_low", "sdy_high", "cost_per_person"];
+  const blank = (s) => s === null || s === undefined || String(s).trim() === "";  // a field left empty
   const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   const sum = (list) => list.reduce((total, x) => total + x, 0);
@@ -69,16 +70,15 @@
       staggered: () => 2 * (1 - r) * cohorts / (cohorts - 1) + d * d / (2 * cohorts) };
     if (!Object.hasOwn(spread, design)) throw new InputError(JSON.stringify(design) + " is not a design",
       { field: "design" });
-    if (design === "staggered") {
-      cohorts = checkWholeNumber(cohorts, { field: "cohorts", minimum: 2, maximum: limits.max_cohorts });
-    }
+    if (design === "staggered") cohorts = checkWholeNumber(cohorts, { field: "cohorts", minimum: 2,
+      maximum: limits.max_cohorts });
     return Math.ceil(z * z * spread[design]() / (d * d));
   }
   function plan(ins, hopedD, r, cohorts0) {
     const limits = ins.limits;
     const hoped = checkNumber(hopedD, { field: "hoped_d", minimum: limits.min_plan_d, maximum: limits.max_plan_d });
     const cohorts = checkWholeNumber(cohorts0, { field: "cohorts", minimum: 2, maximum: limits.max_cohorts });
-    const effects = [["hoped", fill(ins.words.plan_hoped, { d: format2(hoped) }), hoped]]
+    const effects = [["hoped", fill(ins.words.plan_hoped, { d: number2(hoped) }), hoped]]
       .concat(ins.context_effects.map((e) => [e.id, e.label, e.d]));
     return effects.map(([id, label, d]) => {
       const row = { id, label, d };
@@ -91,23 +91,17 @@
   function checkValue(ins, value, groups) {
     const limits = ins.limits, out = {};
     if (!isObject(value)) throw new InputError("it is not a set of figures", { field: "value" });
-    for (const field of ["workforce", "people"]) {
-      out[field] = checkWholeNumber(value[field], { field, minimum: 1, maximum: limits.max_group_size });
-    }
-    for (const field of ["years_low", "years_high"]) {
-      out[field] = checkNumber(value[field], { field, minimum: 0, maximum: limits.max_years, exclusive_minimum: true });
-    }
-    for (const field of ["sdy_low", "sdy_high", "cost_per_person"]) {
-      out[field] = checkNumber(value[field], { field, minimum: 0, maximum: limits.max_money });
-    }
+    const each = (fields, rule, limit) => fields.forEach((field) => {
+      out[field] = rule(value[field], Object.assign({ field, minimum: 0 }, limit)); });
+    each(["workforce", "people"], checkWholeNumber, { minimum: 1, maximum: limits.max_group_size });
+    each(["years_low", "years_high"], checkNumber, { maximum: limits.max_years, exclusive_minimum: true });
+    each(["sdy_low", "sdy_high", "cost_per_person"], checkNumber, { maximum: limits.max_money });
     for (const [low, high] of [["years_low", "years_high"], ["sdy_low", "sdy_high"]]) {
       if (out[low] > out[high]) throw new InputError("the low value is above the high one", { field: low });
     }
     if (out.people > out.workforce) throw new InputError("more people trained than the workforce", { field: "people" });
-    if (groups > out.workforce) {
-      throw new InputError("the groups are larger than the workforce", { field: "workforce" });
-    }
-    return out;
+    if (groups <= out.workforce) return out;
+    throw new InputError("the groups are larger than the workforce", { field: "workforce" });
   }
   function utility(ins, value, d, dLow, groups = 0, currency = null) {
     const v = checkValue(ins, value, groups), people = v.people, cost = v.cost_per_person;
@@ -207,18 +201,18 @@
       groups = [["trained", trained], ["comparison", comparison]];
     }
     const shown = rounded(effect), aloneShown = rounded(alone), verdict = verdictOf(shown);
-    const figures = { d: format2(shown.d), low: format2(shown.low), high: format2(shown.high) };
+    const figures = { d: number2(shown.d), low: number2(shown.low), high: number2(shown.high) };
     const said = [[design === "comparison" ? verdict : "single_" + verdict, figures]];
     const source = p.r_source === "computed" ? "r_computed" : "r_assumed";
-    said.push([source, { r: format2(r) }]);
-    said.push(design === "comparison" ? ["trained_alone", { d: format2(aloneShown.d) }] : ["overstates", {}]);
+    said.push([source, { r: number2(r) }]);
+    said.push(design === "comparison" ? ["trained_alone", { d: number2(aloneShown.d) }] : ["overstates", {}]);
     const top = limits.max_plan_d;
     const needed = peopleNeeded(ins, Math.max(-top, Math.min(top, effect.d)), r, comparison ? "pre_post" : "single");
-    const sayings = { d: format2(shown.d), n: needed, power: power.power_pct, alpha: power.alpha_pct };
+    const sayings = { d: number2(shown.d), n: needed, power: power.power_pct, alpha: power.alpha_pct };
     said.push([needed === null ? "needed_tiny" : comparison ? "needed" : "needed_single", sayings]);
     const ratio = trained.post_sd / trained.pre_sd;
     if (ratio > limits.spread_ratio || ratio < 1 / limits.spread_ratio) {
-      said.push(["spread", { pre_sd: format2(trained.pre_sd), post_sd: format2(trained.post_sd) }]);
+      said.push(["spread", { pre_sd: number2(trained.pre_sd), post_sd: number2(trained.post_sd) }]);
     }
     const report = { design, r: round2(r), r_source: source === "r_computed" ? "computed" : "assumed",
       groups: groups.map(([name, g]) => ({ group: name, n: g.n, pre_mean: round2(g.pre_mean), pre_sd: round2(g.pre_sd),
@@ -234,8 +228,8 @@
       report.value = worth;
       const cur = worth.currency;
       said.push(["value_range", { low: money(worth.net_low, cur), high: money(worth.net_high, cur),
-        d: format2(worth.d) }]);
-      said.push(["value_low_d", { d: format2(worth.d_low), low: money(worth.low_d_net_low, cur),
+        d: number2(worth.d) }]);
+      said.push(["value_low_d", { d: number2(worth.d_low), low: money(worth.low_d_net_low, cur),
         high: money(worth.low_d_net_high, cur) }]);
       said.push(["value_roi", { benefit: money(worth.gross_mid, cur) }]);
       if (design === "single") said.push(["value_no_comparison", {}]);
@@ -244,6 +238,23 @@
     return report;
   }
 
+  /* What an attempt is compared by (core/attempts.js): d and its interval (0.1 moves), from the answers as typed,
+     read as the page reads them (form.js, parse and check: "1,800", "\u22120.2"), planning and value included, so
+     that an entry the page would flag (evaluate refuses the same) leaves the figure out, as the page's results. */
+  function attemptFigures(ins, a) {
+    const typed = (t) => String(t ?? "").trim().replace(/^[£$€]\s*/, "").replace(/^\u2212/, "-")
+      .replace(/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/, (x) => x.replace(/,/g, "")), read = (t, x = typed(t)) => (NUMBER
+      .test(x) ? Number(x) : NaN), pick = (o, keys) => Object.fromEntries(keys.map((f) => [f, read((o || {})[f])]));
+    const raw = a.source === "scores", design = a.design === "single" ? "single" : "comparison", some = (keys) =>
+      keys.some((f) => !blank(a[f])), p = { design, r: raw || blank(a.r) ? ins.default_r : read(a.r) };
+    const out = (e) => [{ id: "d", label: "Effect (d)", value: e.d, low: e.low, high: e.high, unit: "d", moved: 0.1 }];
+    try {
+      Object.assign(p, raw ? summariseScores(ins, a.scores, design) : { trained: pick(a.trained, FIELDS),
+        comparison: design === "single" ? null : pick(a.comparison, FIELDS) }, { planning: some(PLAN) ? pick(a, PLAN)
+        : null, value: some(VALUE) ? pick(a, VALUE) : null });
+      return out(evaluate(ins, p).effect);
+    } catch (error) { if (error.name !== "InputError") throw error; return out({ d: null, low: null, high: null }); }
+  }
   return { FIELDS, fill, biasCorrection, checkGroup, checkR, effectWithComparison, effectSingleGroup, peopleNeeded,
-    plan, utility, summariseScores, evaluate };
+    plan, utility, summariseScores, evaluate, attemptFigures };
 });

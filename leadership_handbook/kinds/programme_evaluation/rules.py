@@ -27,7 +27,7 @@ import math
 import re
 
 from leadership_handbook.core.errors import InputError, check_number, check_whole_number
-from leadership_handbook.core.formatting import format2, money
+from leadership_handbook.core.formatting import money, number2
 from leadership_handbook.core.rounding import round2, round_to
 
 __all__ = [
@@ -43,10 +43,12 @@ __all__ = [
     "summarise_scores",
     "evaluate",
     "fill",
+    "attempt_figures",
 ]
 
 SOURCE = "Your evaluation"
 GROUP_FIELDS = ("n", "pre_mean", "pre_sd", "post_mean", "post_sd")
+VALUE_FIELDS = ("workforce", "people", "years_low", "years_high", "sdy_low", "sdy_high", "cost_per_person")
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -175,7 +177,7 @@ def plan(instrument, hoped_d, r, cohorts) -> list[dict]:
         hoped_d, field="hoped_d", source=SOURCE, minimum=limits["min_plan_d"], maximum=limits["max_plan_d"]
     )
     cohorts = check_whole_number(cohorts, field="cohorts", source=SOURCE, minimum=2, maximum=limits["max_cohorts"])
-    effects = [("hoped", fill(words["plan_hoped"], {"d": format2(hoped)}), hoped)]
+    effects = [("hoped", fill(words["plan_hoped"], {"d": number2(hoped)}), hoped)]
     effects += [(e["id"], e["label"], e["d"]) for e in instrument["context_effects"]]
     rows = []
     for key, label, d in effects:
@@ -377,24 +379,24 @@ def evaluate(instrument, plan_) -> dict:
         comparison, effect, groups = None, alone, [("trained", trained)]
     shown, alone_shown = _rounded(effect), _rounded(alone)
     verdict = _verdict(shown)
-    figures = {"d": format2(shown["d"]), "low": format2(shown["low"]), "high": format2(shown["high"])}
+    figures = {"d": number2(shown["d"]), "low": number2(shown["low"]), "high": number2(shown["high"])}
     sentences = [(verdict if design == "comparison" else "single_" + verdict, figures)]
     source = "r_computed" if plan_.get("r_source") == "computed" else "r_assumed"
-    sentences.append((source, {"r": format2(r)}))
+    sentences.append((source, {"r": number2(r)}))
     if design == "comparison":
-        sentences.append(("trained_alone", {"d": format2(alone_shown["d"])}))
+        sentences.append(("trained_alone", {"d": number2(alone_shown["d"])}))
     else:
         sentences.append(("overstates", {}))
     top = instrument["limits"]["max_plan_d"]
     needed = people_needed(instrument, max(-top, min(top, effect["d"])), r, "pre_post" if comparison else "single")
-    sayings = {"d": format2(shown["d"]), "n": needed, "power": power["power_pct"], "alpha": power["alpha_pct"]}
+    sayings = {"d": number2(shown["d"]), "n": needed, "power": power["power_pct"], "alpha": power["alpha_pct"]}
     if needed is None:
         sentences.append(("needed_tiny", sayings))
     else:
         sentences.append(("needed" if comparison else "needed_single", sayings))
     ratio = trained["post_sd"] / trained["pre_sd"]
     if ratio > instrument["limits"]["spread_ratio"] or ratio < 1 / instrument["limits"]["spread_ratio"]:
-        sentences.append(("spread", {"pre_sd": format2(trained["pre_sd"]), "post_sd": format2(trained["post_sd"])}))
+        sentences.append(("spread", {"pre_sd": number2(trained["pre_sd"]), "post_sd": number2(trained["post_sd"])}))
     report = {
         "design": design,
         "r": round2(r),
@@ -435,12 +437,12 @@ def _value_sentences(instrument, worth, design):
     out = [
         (
             "value_range",
-            {"low": money(worth["net_low"], cur), "high": money(worth["net_high"], cur), "d": format2(worth["d"])},
+            {"low": money(worth["net_low"], cur), "high": money(worth["net_high"], cur), "d": number2(worth["d"])},
         ),
         (
             "value_low_d",
             {
-                "d": format2(worth["d_low"]),
+                "d": number2(worth["d_low"]),
                 "low": money(worth["low_d_net_low"], cur),
                 "high": money(worth["low_d_net_high"], cur),
             },
@@ -450,3 +452,55 @@ def _value_sentences(instrument, worth, design):
     if design == "single":
         out.append(("value_no_comparison", {}))
     return out
+
+
+def _typed_number(typed):
+    """A number as the page reads one a reader typed ("1,800", "£40", "\u22120.2"); NaN when it is not one."""
+    text = re.sub("^\u2212", "-", re.sub(r"^[£$€]\s*", "", str("" if typed is None else typed).strip()))
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", text):
+        text = text.replace(",", "")
+    if not NUMBER.match(text):
+        return math.nan
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value  # JavaScript has one number type
+
+
+def _blank(typed) -> bool:
+    return typed is None or str(typed).strip() == ""
+
+
+def attempt_figures(instrument, answers) -> list[dict]:
+    """The figure an attempt is compared by (``core/attempts.js``): the effect d with its 95% interval (``low``,
+    ``high``), from what the page holds as typed, read as the page's own ``check`` reads it (rules.js): the plan it
+    would evaluate, planning and value included. An entry the page would flag leaves the three ``None``, as the
+    page then shows no results. A change of 0.1 in d is worth a sentence."""
+    design = "single" if answers.get("design") == "single" else "comparison"
+    plan_ = {"design": design, "r": instrument["default_r"], "r_source": "assumed", "planning": None, "value": None}
+    pasted = answers.get("source") == "scores"
+    try:
+        if not _blank(answers.get("r")) and not pasted:
+            plan_["r"] = _typed_number(answers["r"])
+        if pasted:
+            plan_.update(summarise_scores(instrument, answers.get("scores"), design), r_source="computed")
+        else:
+            for group in ("trained",) if design == "single" else ("trained", "comparison"):
+                typed = answers.get(group) or {}
+                plan_[group] = {f: _typed_number(typed.get(f)) for f in GROUP_FIELDS}
+        if not all(_blank(answers.get(f)) for f in ("hoped_d", "cohorts")):
+            plan_["planning"] = {f: _typed_number(answers.get(f)) for f in ("hoped_d", "cohorts")}
+        if not all(_blank(answers.get(f)) for f in VALUE_FIELDS):
+            plan_["value"] = {f: _typed_number(answers.get(f)) for f in VALUE_FIELDS}
+        effect = evaluate(instrument, plan_)["effect"]
+    except InputError:
+        effect = {"d": None, "low": None, "high": None}
+    return [
+        {
+            "id": "d",
+            "label": "Effect (d)",
+            "value": effect["d"],
+            "low": effect["low"],
+            "high": effect["high"],
+            "unit": "d",
+            "moved": 0.1,
+        }
+    ]

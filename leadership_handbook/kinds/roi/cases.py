@@ -33,7 +33,26 @@ CALLS = {
     ),
     "summary_rows": lambda instrument, report: rules.summary_rows(report),
     "interpret": lambda instrument, report, rows, mc, quote: rules.interpret(report, rows, mc, quote),
+    "attempt_figures": rules.attempt_figures,
 }
+
+
+def _typed(plan):
+    """A plan as the page's form holds it: every figure as text, a blank row after each list."""
+    text = lambda v: "" if v is None else str(v)  # noqa: E731
+    return {
+        "currency": plan["currency"],
+        "hurdle_rate_pct": text(plan["hurdle_rate_pct"]),
+        "costs": [{k: text(c[k]) for k in ("label", "category", "amount")} for c in plan["costs"]]
+        + [{"label": "", "category": "other", "amount": ""}],
+        "benefits": [
+            {k: text(b[k]) for k in ("label", "annual_value", "attribution_pct", "confidence_pct", "basis")}
+            for b in plan["benefits"]
+        ]
+        + [dict.fromkeys(("label", "annual_value", "attribution_pct", "confidence_pct", "basis"), "")],
+        "intangibles": list(plan["intangibles"]) + [""],
+    }
+
 
 WORDS = [
     "Design",
@@ -281,4 +300,19 @@ def inputs():
             "args": [_bad_plans(example, limits)[0][1], swing, points],
         }
     )
+    # The figures an attempt is compared by, from the page's typed answers: the edge plans above, typed forms of
+    # numbers ("£1,800", "50%"), and answers the page would flag (every figure then None).
+    typed = _typed(example)
+    flagged = [
+        ("no costs at all", dict(typed, costs=[{"label": "", "category": "other", "amount": ""}])),
+        ("a cost without an amount", dict(typed, costs=[{"label": "Venue", "category": "venue_travel", "amount": ""}])),
+        ("a word for an amount", dict(typed, costs=[dict(typed["costs"][0], amount="lots")])),
+        ("a percentage over 100", dict(typed, benefits=[dict(typed["benefits"][0], attribution_pct="140")])),
+        ("a negative hurdle text", dict(typed, hurdle_rate_pct="-x")),
+    ]
+    grouped = dict(typed, costs=[dict(typed["costs"][0], amount="£3,500")], hurdle_rate_pct="20%")
+    for name, plan in edge[:7]:
+        cases.append({"name": f"attempt figures, {name}", "call": "attempt_figures", "args": [_typed(plan)]})
+    for name, answers in flagged + [("amounts typed as \u00a31,800 and 20%", grouped)]:
+        cases.append({"name": f"attempt figures, {name}", "call": "attempt_figures", "args": [answers]})
     return cases

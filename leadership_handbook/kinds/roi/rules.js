@@ -250,7 +250,11 @@
     }
     return { inputs, errors: errs, warnings };
   }
-
+  function attemptFigures(ins, a) {  // compared across attempts (core/attempts.js); the bar: 5% of the costs
+    const c = check(ins, a), { currency } = c.inputs, r = c.none || c.errors.length ? null : evaluate(ins, c.inputs);
+    return [["roi_pct", "percent", 5], ["bcr", "ratio", 0.05], ["net_benefits", "money", r && r.total_costs / 20]]
+      .map(([id, unit, moved]) => ({ id, label: ins.words.summary[id], value: r && r[id], unit, moved, currency }));
+  }
   return { inputsFromExample, evaluate, oneWaySensitivity, mulberry32, monteCarloMulberry32, summaryRows, interpret,
-    parseNumber, isBlankBenefit, check };
+    parseNumber, isBlankBenefit, check, attemptFigures };
 });

@@ -25,6 +25,7 @@ belongs.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 
@@ -72,6 +73,7 @@ __all__ = [
     "interpret",
     "fill",
     "inputs_from_example",
+    "attempt_figures",
 ]
 
 
@@ -270,3 +272,66 @@ def interpret(
     if report["intangibles"]:
         out.append(("intangibles", {"count": len(report["intangibles"])}))
     return [{"id": key, "text": fill(said[key], values)} for key, values in out]
+
+
+def _typed_number(typed):
+    """A number as the page reads one a reader typed (``rules.js`` parseNumber: "£1,800", "50%"); NaN if not one."""
+    text = re.sub(r"\s*%$", "", re.sub(r"^[£$€¥]\s*", "", str(typed).strip()))
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?", text):
+        text = text.replace(",", "")
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?", text, re.IGNORECASE):
+        return math.nan
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value  # JavaScript has one number type
+
+
+def attempt_figures(instrument: Mapping, answers) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``), from the page's answers (text as typed): ROI %,
+    the benefit-cost ratio and the net benefit in the attempt's currency. 5 points of ROI, 0.05 of the ratio and 5%
+    of the costs in money are worth a sentence. Answers the page would flag leave all three ``None``."""
+
+    def blank(value):
+        return value is None or str(value).strip() == ""
+
+    def number(value):
+        return None if blank(value) else _typed_number(value)
+
+    currency = str(answers.get("currency") or "").strip() or instrument["currency"]
+    fields = ("label", "basis", "annual_value", "attribution_pct", "confidence_pct")
+    try:
+        inputs = RoiInputs(
+            costs=[
+                CostItem(str(c.get("label") or "").strip(), number(c.get("amount")), c.get("category") or None)
+                for c in answers["costs"]
+                if not blank(c.get("label")) or not blank(c.get("amount"))
+            ],
+            benefits=[
+                BenefitItem(
+                    str(b.get("label") or "").strip(),
+                    number(b.get("annual_value")),
+                    number(b.get("attribution_pct")),
+                    number(b.get("confidence_pct")),
+                    str(b.get("basis") or "").strip(),
+                )
+                for b in answers["benefits"]
+                if not all(blank(b.get(f)) for f in fields)
+            ],
+            intangibles=[t.strip() for t in answers["intangibles"] if not blank(t)],
+            hurdle_rate_pct=number(answers.get("hurdle_rate_pct")),
+            currency=currency,
+        )
+        report = evaluate(inputs)
+    except InputError:
+        report = None
+    bars = {"roi_pct": ("percent", 5), "bcr": ("ratio", 0.05), "net_benefits": ("money", None)}
+    return [
+        {
+            "id": key,
+            "label": instrument["words"]["summary"][key],
+            "value": report[key] if report else None,
+            "unit": unit,
+            "moved": (report["total_costs"] / 20 if report else None) if moved is None else moved,
+            "currency": currency,
+        }
+        for key, (unit, moved) in bars.items()
+    ]

@@ -10,6 +10,7 @@ CALLS = {
     "validate_answers": rules.validate_answers,
     "score_responses": rules.score_responses,
     "interpret": rules.interpret,
+    "attempt_figures": rules.attempt_figures,
 }
 
 
@@ -56,4 +57,9 @@ def inputs():
     cases.append(
         {"name": "validates and keeps blanks", "call": "validate_answers", "args": [{ids[0]: None, ids[1]: 2}]}
     )
+    # The figures two attempts are compared by: one at the middle, one with a dimension short of answers.
+    cases.append(
+        {"name": "attempt figures, every answer 3", "call": "attempt_figures", "args": [dict.fromkeys(ids, 3)]}
+    )
+    cases.append({"name": "attempt figures, a dimension unscored", "call": "attempt_figures", "args": [short]})
     return cases

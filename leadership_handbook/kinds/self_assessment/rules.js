@@ -65,5 +65,11 @@
     });
   }
 
-  return { validateAnswers, scoreResponses, interpret };
+  // The figures an attempt is compared by (core/attempts.js): each dimension's score; half a step of the scale moves.
+  function attemptFigures(instrument, answers) {
+    return scoreResponses(instrument, answers).dimensions.map((d) => ({ id: d.id, label: d.label,
+      value: d.scored ? d.score : null, unit: "score", moved: 0.5 }));
+  }
+
+  return { validateAnswers, scoreResponses, interpret, attemptFigures };
 });

@@ -32,6 +32,7 @@ __all__ = [
     "validate_answers",
     "score_responses",
     "interpret",
+    "attempt_figures",
 ]
 
 
@@ -175,3 +176,18 @@ def interpret(instrument: Mapping, result: Mapping, sections: Mapping | None = N
             }
         )
     return out
+
+
+def attempt_figures(instrument: Mapping, answers) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``): each dimension's score, ``None`` when it is
+    not scored; a change of half a step of the scale (0.5) is worth a sentence."""
+    return [
+        {
+            "id": d["id"],
+            "label": d["label"],
+            "value": d["score"] if d["scored"] else None,
+            "unit": "score",
+            "moved": 0.5,
+        }
+        for d in score_responses(instrument, answers)["dimensions"]
+    ]

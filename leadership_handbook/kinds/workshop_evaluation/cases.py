@@ -12,6 +12,7 @@ CALLS = {
     "check_answer": rules.check_answer,
     "validate_answers": rules.validate_answers,
     "summarise": rules.summarise,
+    "attempt_figures": rules.attempt_figures,
 }
 
 
@@ -123,4 +124,31 @@ def inputs():
         ("a bad answer among good ones", "summarise", ["follow-up", {"fu-applied-often": 3, "fu-manager": ["x"]}]),
     ]
     cases += [{"name": f"refuses {what}", "call": call, "args": args} for what, call, args in bad]
+    # The figures an attempt is compared by, per part: as the page holds answers ("" for a blank text), random,
+    # and with a date the page would flag (left out, as the page leaves it out).
+    for part_id in rules.part_ids(instrument):
+        questions = rules.questions_of(rules.get_part(instrument, part_id))
+        blank = {
+            q["id"]: ([] if q["kind"] == "multi" else "" if q["kind"] in ("text", "date") else None) for q in questions
+        }
+        cases.append(
+            {"name": f"{part_id}: attempt figures, blank", "call": "attempt_figures", "args": [blank, part_id]}
+        )
+        for n in range(4):
+            answers = {q["id"]: _random_answer(rng, instrument, q) for q in questions}
+            cases.append(
+                {
+                    "name": f"{part_id}: attempt figures, random {n + 1}",
+                    "call": "attempt_figures",
+                    "args": [answers, part_id],
+                }
+            )
+        flagged = dict(blank, **{q["id"]: "next week" for q in questions if q["kind"] == "date"})
+        cases.append(
+            {
+                "name": f"{part_id}: attempt figures, a date the page flags",
+                "call": "attempt_figures",
+                "args": [flagged, part_id],
+            }
+        )
     return cases

@@ -145,5 +145,29 @@
       total: Object.keys(clean).length, sections };
   }
 
-  return { partIds, getPart, questionsOf, checkAnswer, validateAnswers, summarise };
+  /* The figures an attempt is compared by (core/attempts.js): each section's rating (half a step moves), the quiz's
+     correct answers and, per tick list, how many were ticked (an option meant alone, "nothing", counts 0). An answer
+     the page would flag is left out, as the page leaves it out of the results. */
+  function attemptFigures(instrument, answers, partId) {
+    const part = getPart(instrument, partId), clean = {};
+    for (const q of questionsOf(part)) {
+      try { clean[q.id] = checkAnswer(instrument, q, (answers || {})[q.id] === undefined ? null : answers[q.id]); }
+      catch (error) { if (error.name !== "InputError") throw error; clean[q.id] = null; }
+    }
+    const figures = [], result = summarise(instrument, partId, clean);
+    result.sections.forEach((s, i) => {
+      if (s.ratings) figures.push({ id: s.id, label: s.title, value: s.score, unit: "score", moved: 0.5 });
+      const tried = s.quiz && s.quiz.questions.some((q) => q.chosen !== null);  // an untouched quiz is not a 0
+      if (s.quiz) figures.push({ id: s.id + "-correct", label: s.title + " (correct answers, of " + s.quiz.total +
+        ")", value: tried ? s.quiz.correct : null, unit: "count", moved: 1 });
+      for (const q of part.sections[i].questions.filter((x) => x.kind === "multi")) {
+        const ticked = clean[q.id] || [], counted = q.options.filter((o) => !o.alone && ticked.includes(o.id));
+        figures.push({ id: q.id, label: s.title + " (ticked)", value: ticked.length ? counted.length : null,
+          unit: "count", moved: 1 });
+      }
+    });
+    return figures;
+  }
+
+  return { partIds, getPart, questionsOf, checkAnswer, validateAnswers, summarise, attemptFigures };
 });

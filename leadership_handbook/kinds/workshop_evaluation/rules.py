@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from leadership_handbook.core.errors import InputError, check_answer_map, check_whole_number
 from leadership_handbook.core.rounding import round2
 
-__all__ = ["part_ids", "get_part", "questions_of", "check_answer", "validate_answers", "summarise"]
+__all__ = ["part_ids", "get_part", "questions_of", "check_answer", "validate_answers", "summarise", "attempt_figures"]
 
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -251,3 +251,48 @@ def summarise(instrument: Mapping, part_id, answers) -> dict:
         "total": len(clean),
         "sections": sections,
     }
+
+
+def attempt_figures(instrument: Mapping, answers, part_id) -> list[dict]:
+    """The figures an attempt is compared by (``core/attempts.js``): each section's rating (half a step moves),
+    the quiz's correct answers and, per tick list, how many were ticked (an option meant alone, such as "nothing",
+    counts 0; none ticked is ``None``). An answer the page would flag is left out, as the page's results do."""
+    part = get_part(instrument, part_id)
+    answers = answers if isinstance(answers, Mapping) else {}
+    clean = {}
+    for question in questions_of(part):
+        try:
+            clean[question["id"]] = check_answer(instrument, question, answers.get(question["id"]))
+        except InputError:
+            clean[question["id"]] = None
+    figures = []
+    for section, shown in zip(part["sections"], summarise(instrument, part_id, clean)["sections"]):
+        if shown["ratings"]:
+            figures.append(
+                {"id": shown["id"], "label": shown["title"], "value": shown["score"], "unit": "score", "moved": 0.5}
+            )
+        if shown["quiz"]:
+            tried = any(q["chosen"] is not None for q in shown["quiz"]["questions"])  # an untouched quiz is not a 0
+            label = f"{shown['title']} (correct answers, of {shown['quiz']['total']})"
+            figures.append(
+                {
+                    "id": shown["id"] + "-correct",
+                    "label": label,
+                    "value": shown["quiz"]["correct"] if tried else None,
+                    "unit": "count",
+                    "moved": 1,
+                }
+            )
+        for question in (q for q in section["questions"] if q["kind"] == "multi"):
+            ticked = clean[question["id"]] or []
+            counted = [o for o in question["options"] if not o.get("alone") and o["id"] in ticked]
+            figures.append(
+                {
+                    "id": question["id"],
+                    "label": shown["title"] + " (ticked)",
+                    "value": len(counted) if ticked else None,
+                    "unit": "count",
+                    "moved": 1,
+                }
+            )
+    return figures
