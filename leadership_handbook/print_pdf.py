@@ -7,12 +7,16 @@ order, the language, the title, bookmarks from the headings), so nothing is merg
 would drop the tags. The page margin boxes in lh-print.css draw the running heads and "page n of N"; every section
 is a named page whose running head carries its title; the contents' page numbers come from a first pass.
 tagged_pdf.py then adds what Chromium's tags lack (artifacts, a role map, the author, XMP metadata).
+The workbook ends with a one-page handout for each case the session plans name (sphinx_ext/case_handouts.py),
+without its model answer where the case marks one; the guide adds the model answers, and its plans give the
+workbook page of each handout, so the workbook prints first.
 Our own code because paged.js would add an npm toolchain to every build.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import io
 import posixpath
@@ -33,6 +37,7 @@ from pypdf import PdfReader
 from leadership_handbook.browser import launched
 from leadership_handbook.core.templates import environment
 from leadership_handbook.site_check import PRINTED_LATER
+from leadership_handbook.sphinx_ext.case_handouts import ANSWER_SUFFIX
 from leadership_handbook.tagged_pdf import finish
 
 PAPER_SIZES = {"a4": ("210mm", "297mm"), "letter": ("8.5in", "11in")}
@@ -43,6 +48,7 @@ BOOK_TITLE = "Beyond the Course: Does Leadership Training Work?"
 AUTHOR = "The Beyond the Course authors"
 LANGUAGE = "en-GB"  # the book is written in British English; a screen reader picks its voice from this
 MAX_PASSES = 4  # printing until the contents' page numbers agree with the pages; two passes in practice
+FIT_STEPS = 3  # tighter type for a case handout that runs over its page: .lh-fit-1 to .lh-fit-3 in lh-print.css
 CSS_SAFE = frozenset(string.ascii_letters + string.digits + " .,:;!?()-_/+")
 LICENCE = (
     "Text licensed under Creative Commons Attribution 4.0 (CC BY 4.0); code licensed MIT. "
@@ -76,8 +82,9 @@ class Section:
 
     title: str
     html: str
-    kind: str = "chapter"  # chapter | summary | worksheet | appendix
+    kind: str = "chapter"  # chapter | summary | worksheet | appendix | handout
     docname: str = ""  # the site page it comes from: where its relative links start
+    case: str = ""  # a handout's case (its label in the chapter), so a link to the case can jump to it
 
 
 @dataclass
@@ -208,6 +215,147 @@ def _summary(article: BeautifulSoup, docname: str) -> Section:
     return Section(title, _render("summary", title=title, parts=parts), "summary", docname)
 
 
+# ------------------------------------------------------------------------------------------ case handouts
+
+HANDOUT_PLAN = "book/session-plans"  # the page whose {handout} roles name and number the workbook's case handouts
+PARTICIPANT_EDITION = "participant-workbook"  # the edition whose pages the plans' handout references give
+
+
+@dataclass
+class Handout:
+    number: int
+    title: str
+    case: str  # the label on the case in its chapter, "case-brackenfield"
+    docname: str  # the chapter the case is in
+
+
+def plan_handouts(html_dir: Path) -> list[Handout]:
+    """The handouts the session plans name, in their numbers' order, read from the built plans page."""
+    page = Path(html_dir) / f"{HANDOUT_PLAN}.html"
+    if not page.exists():
+        return []  # a book without session plans has no handouts
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found: dict[str, Handout] = {}
+    for span in soup.select("span.lh-handout-ref[data-lh-case]"):
+        handout = Handout(
+            int(span["data-lh-handout"]), span["data-lh-title"], span["data-lh-case"], span["data-lh-doc"]
+        )
+        if not handout.docname:
+            raise ValueError(f"{page}: no chapter has the case label {handout.case!r} that a handout names")
+        earlier = found.setdefault(handout.case, handout)
+        if earlier != handout:
+            raise ValueError(f"{page}: the case {handout.case!r} is named as {earlier} and as {handout}")
+    handouts = sorted(found.values(), key=lambda h: h.number)
+    if [h.number for h in handouts] != list(range(1, len(handouts) + 1)):
+        raise ValueError(f"{page}: the handouts are numbered {[h.number for h in handouts]}, not 1 to {len(handouts)}")
+    return handouts
+
+
+def _marked(article, label: str):
+    """The element a label marks: a section (Sphinx puts a section's label in an empty span inside it) or the
+    paragraph or block the label stands before."""
+    marked = article.find(id=label)
+    if marked is None:
+        return None
+    if marked.name == "span" and not marked.contents and marked.parent.name == "section":
+        return marked.parent
+    return marked
+
+
+def case_block(article, handout: Handout):
+    """A copy of the whole case, from the chapter's built page."""
+    marked = _marked(article, handout.case)
+    if marked is None:
+        raise ValueError(
+            f"{handout.docname}.html: no element has the id {handout.case!r}; label the case in its chapter"
+        )
+    return copy.copy(marked)
+
+
+def answer_start(case, label: str):
+    """Where the case's model answer starts (its ``-answer`` label), or None if the case withholds nothing."""
+    return _marked(case, label + ANSWER_SUFFIX)
+
+
+def withhold_answer(case, label: str) -> bool:
+    """Cuts the model answer out of ``case``, in place: from its label to the end of the case. False if the case
+    has no answer label."""
+    start = answer_start(case, label)
+    if start is None:
+        return False
+    node = start
+    while node is not case:
+        for later in list(node.next_siblings):
+            later.extract()
+        parent = node.parent
+        if node is start:
+            node.extract()
+        node = parent
+    return True
+
+
+def _headings_from(block, top: int) -> None:
+    """Renumbers the block's headings so that its first level is ``top``, keeping their steps (a handout's title is
+    its h1, so a case that was an h3 in its chapter must not skip h2)."""
+    headings = block.find_all(["h2", "h3", "h4", "h5", "h6"])
+    if block.name in ("h2", "h3", "h4", "h5", "h6"):
+        headings.insert(0, block)
+    if not headings:
+        return
+    shift = min(int(h.name[1]) for h in headings) - top
+    for heading in headings:
+        heading.name = f"h{min(int(heading.name[1]) - shift, 6)}"
+
+
+def _handout_sections(handout: Handout, article, chapter: str, base_url: str) -> tuple[Section, Section | None]:
+    """The workbook's handout (without the model answer, where the case has one) and, where it has one, the
+    guide's model answer: the whole case with a marker where the answer starts."""
+    online = f"{base_url}{handout.docname}.html"  # the chapter's address, short enough to copy by hand
+    values = {"chapter": chapter, "online": online, "case_url": f"{online}#{handout.case}", "number": handout.number}
+    whole = case_block(article, handout)
+    _headings_from(whole, 2)
+    participant = copy.copy(whole)
+    withheld = withhold_answer(participant, handout.case)
+    title = f"Case handout {handout.number}: {handout.title}"
+    body = _render("handout", title=title, case=Markup(str(participant)), withheld=withheld, model=False, **values)
+    sections = [Section(title, body, "handout", handout.docname, handout.case)]
+    if not withheld:
+        return sections[0], None
+    marker = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "lh-handout-answer-start"})
+    marker.string = "Model answer from here"
+    answer_start(whole, handout.case).insert_before(marker)
+    title = f"Model answer to handout {handout.number}: {handout.title}"
+    body = _render("handout", title=title, case=Markup(str(whole)), withheld=False, model=True, **values)
+    return sections[0], Section(title, body, "handout", handout.docname, handout.case)
+
+
+def case_handouts(html_dir: Path, base_url: str, articles: dict) -> tuple[list[Section], list[Section]]:
+    """The workbook's case handouts, one a case the plans name, and the guide's model answers."""
+    handouts, answers = [], []
+    for handout in plan_handouts(html_dir):
+        article = articles.get(handout.docname) or _article(html_dir, handout.docname)
+        participant, model = _handout_sections(handout, article, _title(article), base_url)
+        handouts.append(participant)
+        if model is not None:
+            answers.append(model)
+    return handouts, answers
+
+
+def fill_handout_pages(edition: Edition, pages: dict[str, int]) -> None:
+    """Writes the workbook page of each handout into the plans this edition prints: "(workbook handout 2, p. 37)".
+    ``pages`` maps each case to the page its handout starts on in the printed workbook."""
+    for section in edition.sections:
+        if section.docname != HANDOUT_PLAN or section.kind == "handout":
+            continue
+        soup = BeautifulSoup(section.html, "html.parser")
+        for span in soup.select("span.lh-handout-ref[data-lh-case]"):
+            case = span["data-lh-case"]
+            if case not in pages:
+                raise ValueError(f"{HANDOUT_PLAN}: the workbook has no handout for {case!r}")
+            span.string = f"(workbook handout {span['data-lh-handout']}, p. {pages[case]})"
+        section.html = str(soup)
+
+
 def build_editions(root: Path, html_dir: Path) -> list[Edition]:
     """The three editions, assembled from the built pages in _toc.yml order."""
     root, html_dir = Path(root).resolve(), Path(html_dir).resolve()
@@ -216,7 +364,7 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
     handbook = Edition(
         "handbook", BOOK_TITLE, "The complete handbook", [Section(_title(intro), str(intro), "chapter", "book/intro")]
     )
-    chapters, worksheets, appendices = [], [], {}
+    chapters, worksheets, appendices, articles = [], [], {}, {}
     for caption, docnames in _toc_parts(root):
         kind = _part_kind(caption)
         for docname in docnames:
@@ -225,20 +373,23 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
                 Section(_title(article), str(article), "chapter" if kind != "appendix" else "appendix", docname)
             )
             if kind == "chapter":
+                articles[docname] = article
                 chapters.append(_summary(article, docname))
             elif kind == "exercise":
                 worksheets.extend(_worksheets(article, docname, base_url))
             else:
                 appendices[Path(docname).name] = Section(_title(article), str(article), "appendix", docname)
-    workbook = Edition("participant-workbook", BOOK_TITLE, "Participant workbook", chapters + worksheets)
+    handouts, model_answers = case_handouts(html_dir, base_url, articles)
+    workbook = Edition(PARTICIPANT_EDITION, BOOK_TITLE, "Participant workbook", chapters + worksheets + handouts)
     guide_extras = [
         appendices[name] for name in ("session-plans", "group-debrief", "answer-keys") if name in appendices
     ]
+    # The guide holds the whole workbook too, so a facilitator can copy any page of it for the room.
     guide = Edition(
         "facilitator-guide",
         BOOK_TITLE,
         "Facilitator guide: workbook, answer keys and session plans",
-        guide_extras + chapters + worksheets,
+        guide_extras + model_answers + chapters + worksheets + handouts,
     )
     return [handbook, workbook, guide]
 
@@ -248,8 +399,13 @@ def build_editions(root: Path, html_dir: Path) -> list[Edition]:
 
 def css_string(text: str) -> Markup:
     """``text`` as a double-quoted CSS string, safe inside <style>: anything but letters, digits, spaces and
-    harmless punctuation becomes a six-digit hex escape (which needs no terminating space)."""
-    return Markup('"' + "".join(c if c in CSS_SAFE else f"\\{ord(c):06x}" for c in text) + '"')
+    harmless punctuation becomes a six-digit hex escape. CSS reads one white space after an escape as part of it,
+    so a space that follows one is escaped too ("Sable & Finch" would otherwise print as "Sable &Finch")."""
+    quoted, after_escape = [], False
+    for char in text:
+        after_escape = char not in CSS_SAFE or (after_escape and char == " ")
+        quoted.append(f"\\{ord(char):06x}" if after_escape else char)
+    return Markup('"' + "".join(quoted) + '"')
 
 
 def _stylesheets(html_dir: Path) -> list[str]:
@@ -273,10 +429,12 @@ def linked_sections(edition: Edition, html_dir: Path, base_url: str) -> list[str
     """Each section's HTML with links that work in the PDF: a link to a page printed whole in this edition jumps to
     it inside the PDF; any other link to the site goes to the published site (never to a file on this machine).
     Ids get their section's prefix, because every page has its own "learning-objectives" and the like."""
-    whole = {}  # docname -> section number, for the pages this edition prints whole
+    whole = {}  # docname -> section number, for the pages this edition prints whole; "docname#case" for handouts
     for number, section in enumerate(edition.sections, start=1):
         if section.kind in ("chapter", "appendix"):
             whole.setdefault(section.docname, number)
+        elif section.kind == "handout":
+            whole.setdefault(f"{section.docname}#{section.case}", number)
     soups = [BeautifulSoup(section.html, "html.parser") for section in edition.sections]
     ids = [{node["id"] for node in soup.find_all(id=True)} for soup in soups]
     out = []
@@ -313,6 +471,8 @@ def _pdf_href(href: str, docname: str, number: int, whole: dict, ids: list, html
         target = target.removesuffix(".html")
     if target == docname and fragment and fragment in ids[number - 1]:
         return f"#s{number}-{fragment}"
+    if target not in whole and f"{target}#{fragment}" in whole:
+        return f"#lh-page-{whole[f'{target}#{fragment}']}"  # a case this edition prints as a handout
     if target in whole:
         at = whole[target]
         return f"#s{at}-{fragment}" if fragment and fragment in ids[at - 1] else f"#lh-page-{at}"
@@ -321,13 +481,21 @@ def _pdf_href(href: str, docname: str, number: int, whole: dict, ids: list, html
 
 
 def edition_html(
-    edition: Edition, starts: list[int], date: str, html_dir: Path, base_url: str, bodies: list[str] | None = None
+    edition: Edition,
+    starts: list[int],
+    date: str,
+    html_dir: Path,
+    base_url: str,
+    bodies: list[str] | None = None,
+    fits: list[int] | None = None,
 ) -> str:
-    """The whole edition as one HTML document: cover, contents (with ``starts`` as its page numbers), sections."""
+    """The whole edition as one HTML document: cover, contents (with ``starts`` as its page numbers), sections;
+    ``fits`` gives each section's step of tighter type (0: none; handouts only, see print_edition)."""
     bodies = bodies if bodies is not None else linked_sections(edition, html_dir, base_url)
+    fits = fits or [0] * len(edition.sections)
     sections = [
-        {"page": f"lh-page-{number}", "kind": s.kind, "title": s.title, "body": Markup(body)}
-        for number, (s, body) in enumerate(zip(edition.sections, bodies), start=1)
+        {"page": f"lh-page-{number}", "kind": s.kind, "title": s.title, "body": Markup(body), "fit": fit}
+        for number, (s, body, fit) in enumerate(zip(edition.sections, bodies, fits), start=1)
     ]
     heads = [{"name": "lh-page-contents", "head_css": css_string("Contents")}]
     heads += [{"name": s["page"], "head_css": css_string(s["title"])} for s in sections]
@@ -359,24 +527,36 @@ def section_starts(pdf: bytes, count: int) -> list[int]:
     return starts
 
 
+def overflowing_handouts(pdf: bytes, starts: list[int], edition: Edition) -> list[int]:
+    """The indexes of the handouts that run over one page, from where each section starts and the page count."""
+    ends = [*starts[1:], len(PdfReader(io.BytesIO(pdf)).pages) + 1]
+    return [i for i, s in enumerate(edition.sections) if s.kind == "handout" and ends[i] - starts[i] > 1]
+
+
 def print_edition(
     tab, edition: Edition, out: Path, date: str, paper: str, html_dir: Path, work: Path, base_url: str
 ) -> dict:
     """Print one edition to ``out`` as one tagged PDF; returns its page count and section start pages.
 
     The contents' page numbers are known only once the edition is laid out, so it is printed with the numbers
-    the previous pass found until they agree: two passes, unless filling them in moves a section."""
+    the previous pass found until they agree: two passes, unless filling them in moves a section. A case handout
+    that runs over its page is set a step tighter (up to FIT_STEPS) and the edition laid out again; one still too
+    long stays so, for the tests to report (tests/test_case_handouts.py)."""
     source = work / f"{edition.slug}.html"
     width, height = PAPER_SIZES[paper]
     starts = [0] * len(edition.sections)
+    fits = [0] * len(edition.sections)
     bodies = linked_sections(edition, html_dir, base_url)
-    for number in range(MAX_PASSES):
-        source.write_text(edition_html(edition, starts, date, html_dir, base_url, bodies), encoding="utf-8")
+    for number in range(MAX_PASSES + FIT_STEPS):
+        source.write_text(edition_html(edition, starts, date, html_dir, base_url, bodies, fits), encoding="utf-8")
         tab.goto(source.as_uri(), wait_until="load")
         tagged = number > 0  # the first pass only measures, and tags change no layout, so it skips them
         pdf = tab.pdf(width=width, height=height, margin=MARGINS, print_background=True, tagged=tagged, outline=tagged)
         found = section_starts(pdf, len(edition.sections))
-        if tagged and found == starts:
+        tighter = [i for i in overflowing_handouts(pdf, found, edition) if fits[i] < FIT_STEPS]
+        for index in tighter:
+            fits[index] += 1
+        if tagged and found == starts and not tighter:
             break
         starts = found
     else:
@@ -384,7 +564,13 @@ def print_edition(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     pages = finish(out, AUTHOR)  # artifacts, role map and author: what Chromium's tags lack (tagged_pdf.py)
-    return {"pages": pages, "starts": dict(zip((s.title for s in edition.sections), starts))}
+    titles = [s.title for s in edition.sections]
+    return {
+        "pages": pages,
+        "starts": dict(zip(titles, starts)),
+        "tighter": {t: f for t, f in zip(titles, fits) if f},  # handouts set in tighter type, and how many steps
+        "overflowing": [titles[i] for i in overflowing_handouts(pdf, starts, edition)],  # still over one page
+    }
 
 
 def print_all(
@@ -404,19 +590,37 @@ def print_all(
             return print_all(root, html_dir, out_dir, paper, date, only, chromium)
     date = date or dt.date.today().isoformat()
     html_dir = Path(html_dir).resolve()
-    editions = [e for e in build_editions(root, html_dir) if only is None or e.slug in only]
+    every = build_editions(root, html_dir)
+    editions = [e for e in every if only is None or e.slug in only]
+    # The workbook prints first: the plans in the other editions give the pages its handouts are on.
+    workbook = next(e for e in every if e.slug == PARTICIPANT_EDITION)
+    editions.sort(key=lambda e: e is not workbook)
     base_url = site_url(Path(root).resolve())
-    report = {}
+    report, pages = {}, None
     tab = browser.new_page()
     tab.emulate_media(media="print")  # the document's own script reads the styles it is printed with
     with tempfile.TemporaryDirectory() as work:
         for edition in editions:
+            if pages is None and edition is not workbook and any(s.docname == HANDOUT_PLAN for s in edition.sections):
+                measured = print_edition(
+                    tab, workbook, Path(work) / "workbook.pdf", date, paper, html_dir, Path(work), base_url
+                )
+                pages = handout_pages(workbook, measured)  # the workbook was not asked for: laid out to count only
             started = time.perf_counter()
+            if pages is not None:
+                fill_handout_pages(edition, pages)
             out = Path(out_dir) / f"{edition.slug}.pdf"
             report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work), base_url)
             report[edition.slug]["seconds"] = round(time.perf_counter() - started, 1)
+            if edition is workbook:
+                pages = handout_pages(workbook, report[edition.slug])
     tab.close()
     return report
+
+
+def handout_pages(workbook: Edition, printed: dict) -> dict[str, int]:
+    """{case: the page its handout starts on}, from the printed workbook's report."""
+    return {s.case: printed["starts"][s.title] for s in workbook.sections if s.kind == "handout"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -430,6 +634,10 @@ def main(argv: list[str] | None = None) -> int:
     report = print_all(args.root, args.html, args.out, args.paper)
     for slug, info in report.items():
         print(f"{args.out / (slug + '.pdf')}: {info['pages']} pages ({args.paper}), {info['seconds']} s")
+        for title, steps in info["tighter"].items():
+            print(f"  {title}: set {steps} of {FIT_STEPS} steps tighter to fit one page")
+        for title in info["overflowing"]:
+            print(f"  {title}: runs over one page even at the tightest type (shorten it in its chapter)")
     print(f"printed in {time.perf_counter() - started:.1f} s")
     return 0
 

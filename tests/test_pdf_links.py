@@ -51,6 +51,23 @@ def test_a_link_to_a_page_the_site_does_not_have_stops_the_print(small_site):
         linked_sections(edition(broken), small_site, SITE)
 
 
+def test_a_link_to_a_case_jumps_to_its_handout_in_an_edition_that_prints_one(small_site):
+    plan = Section(
+        "Plans",
+        '<a href="glossary.html#case-mill">Mill Lane</a><a href="glossary.html#term-roi">ROI</a>',
+        "appendix",
+        "book/intro",
+    )
+    handout = Section("Case handout 1: Mill Lane", "<h1>Mill Lane</h1>", "handout", "book/glossary", "case-mill")
+    linked, _ = linked_sections(edition(plan, handout), small_site, SITE)
+    assert 'href="#lh-page-2"' in linked  # the handout, inside the PDF
+    assert f'href="{SITE}book/glossary.html#term-roi"' in linked  # the rest of that page: on the site
+    alone, _ = linked_sections(
+        edition(plan, Section("Glossary", '<p id="case-mill">x</p>', "appendix", "book/glossary")), small_site, SITE
+    )
+    assert 'href="#s2-case-mill"' in alone  # where the chapter prints whole, the link goes to the case in it
+
+
 def test_the_site_address_comes_from_the_config():
     assert site_url().startswith("https://") and site_url().endswith("/")
 

@@ -4,6 +4,7 @@
 def setup_extensions(app):
     from leadership_handbook.sphinx_ext.answer_key import setup_answer_key
     from leadership_handbook.sphinx_ext.build_log import setup_build_log
+    from leadership_handbook.sphinx_ext.case_handouts import setup_case_handouts
     from leadership_handbook.sphinx_ext.content_security import setup_content_security
     from leadership_handbook.sphinx_ext.exercise_form import setup_exercise_form
     from leadership_handbook.sphinx_ext.group_debrief import setup_group_debrief
@@ -19,6 +20,7 @@ def setup_extensions(app):
     setup_exercise_form(app)
     setup_answer_key(app)
     setup_group_debrief(app)
+    setup_case_handouts(app)
     setup_lazy_images(app)
     setup_page_assets(app)
     setup_sidebar_toggles(app)
