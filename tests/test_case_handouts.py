@@ -152,7 +152,7 @@ def test_handout_numbers_with_a_gap_are_refused(tmp_path):
 # ----------------------------------------------------------------------------- the printed workbook and guide
 
 
-@pytest.fixture(scope="module", params=["a4", "letter"])
+@pytest.fixture(scope="module", params=["letter", "a4"])  # Letter first, while test_pdf.py prints A4
 def printed_paper(request, site, browser, tmp_path_factory):
     """(paper, {slug: page texts}, report) for the workbook and the guide on each paper."""
     only = None if request.param == "a4" else LETTER_EDITIONS  # A4: the print tests/test_pdf.py already makes
