@@ -1,8 +1,6 @@
 """The three PDFs: they open, have the right paper and length, carry every worksheet, keep answers out of the
 participant workbook and in the facilitator guide, embed their fonts, and are tagged for a screen reader."""
 
-import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,8 +10,7 @@ from urllib.parse import urlsplit
 
 import pikepdf
 import pytest
-from conftest import ROOT
-from filelock import FileLock
+from conftest import ROOT, made_once, run_folder
 from pypdf import PdfReader, PdfWriter
 
 from leadership_handbook.core.instruments import load
@@ -47,17 +44,12 @@ def normalised(text):
 
 def printed_editions(site, browser, tmp_path_factory, paper="a4", only=None):
     """The folder the editions are printed into on ``paper``, and the printer's report: printed once per run, for
-    this file and tests/test_case_handouts.py, however many xdist workers ask (the first prints, under a lock)."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, not the worker's
-    out = shared / f"pdf-{paper}-{'-'.join(only or ['all'])}"
-    with FileLock(f"{out}.lock"):
-        report = out / "report.json"
-        if not report.exists():
-            out.mkdir(exist_ok=True)
-            printed = print_all(ROOT, site, out, paper, date="2026-11-28", only=only, browser=browser)
-            report.write_text(json.dumps(printed), encoding="utf-8")
-    return out, json.loads(report.read_text(encoding="utf-8"))
+    every file that asks, however many xdist workers ask (conftest.made_once)."""
+
+    def print_into(out):
+        return out, print_all(ROOT, site, out, paper, date="2026-11-28", only=only, browser=browser)
+
+    return made_once(run_folder(tmp_path_factory), f"pdf-{paper}-{'-'.join(only or ['all'])}", print_into)
 
 
 LETTER_EDITIONS = ["participant-workbook", "facilitator-guide"]  # the guide too: its plans give the workbook's pages
