@@ -74,10 +74,50 @@ def purge_css(html_dir: Path) -> list[dict]:
     kept = originals_dir(html_dir)
     for sheet in sheets:
         keep_original(html_dir / sheet, kept / sheet)
-    report = run_node_tool(SCRIPT, "purgecss", "purge the theme's CSS", html_dir, sheets)
+    scripts = loaded_scripts(html_dir)
+    keep = {"scripts": scripts, "variables": sorted(variables_in_use(html_dir, scripts, sheets))}
+    options = originals_dir(html_dir) / "purge-options.json"
+    options.write_text(json.dumps(keep, indent=1), encoding="utf-8")
+    report = run_node_tool(SCRIPT, "purgecss", "purge the theme's CSS", html_dir, [str(options), *sheets])
     for sheet in sheets:
         _fingerprint(kept / sheet).write_text(_digest(html_dir / sheet), encoding="utf-8")
     return report
+
+
+SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
+JS_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]+\.js)(?:\?[^"]*)?"')
+CUSTOM_PROPERTY_USE = re.compile(r"""var\(\s*(--[\w-]+)|["'](--[\w-]+)["']""")
+
+
+def loaded_scripts(html_dir: Path) -> list[str]:
+    """The scripts the site's pages load (their <script src>, and a script a tag names to load on demand, such as
+    lh-core.js's data-lh-file-check): the classes scripts add are among their words, and words in scripts no page
+    loads (the theme's bootstrap.js and fontawesome.js, 1.5 MB between them) would keep rules no page can use."""
+    from leadership_handbook.site_check import html_pages
+
+    found = set()
+    for page in html_pages(html_dir):
+        for tag in SCRIPT_TAG.findall(page.read_text(encoding="utf-8")):
+            attributes = dict(JS_ATTRIBUTE.findall(tag))
+            src = attributes.pop("src", None)
+            if src is None or src.startswith(KEPT_URLS):
+                continue
+            script = Path(os.path.normpath(page.parent / src))
+            found |= {script} | {Path(os.path.normpath(script.parent / other)) for other in attributes.values()}
+    return sorted(p.relative_to(html_dir).as_posix() for p in found if p.is_file() and html_dir in p.parents)
+
+
+def variables_in_use(html_dir: Path, scripts: list[str], purged: list[str]) -> set[str]:
+    """Custom properties that CSS outside the purge (our lh-*.css, the print sheet), a page or a script reads or
+    sets: PurgeCSS sees only the sheets it purges, so it would drop a theme colour only our sheets use."""
+    from leadership_handbook.site_check import html_pages
+
+    purged = set(purged)
+    others = [p for p in (html_dir / "_static").rglob("*.css") if p.relative_to(html_dir).as_posix() not in purged]
+    texts = [p.read_text(encoding="utf-8") for p in others if not p.name.startswith(Path(BUNDLE_PREFIX).name)]
+    texts += [(html_dir / script).read_text(encoding="utf-8") for script in scripts]
+    texts += [page.read_text(encoding="utf-8") for page in html_pages(html_dir)]
+    return {a or b for text in texts for a, b in CUSTOM_PROPERTY_USE.findall(text)}
 
 
 def keep_original(sheet: Path, original: Path) -> None:
@@ -166,6 +206,11 @@ def joined_css(html_dir: Path, sheets: list[str], bundle_dir: str = "_static") -
     return "\n".join(read(sheet, ()) for sheet in sheets)
 
 
+def read_manifest(path: Path) -> dict:
+    """A bundle manifest an earlier build left beside the site, or none."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 def bundle_css(html_dir: Path) -> list[str]:
     """Give every page one stylesheet: the bundle of the sheets it links, in their order (print sheets and other
     sites' stay as they are). Returns the bundles written, relative to ``html_dir``."""
@@ -173,7 +218,7 @@ def bundle_css(html_dir: Path) -> list[str]:
 
     html_dir = Path(html_dir).resolve()
     manifest_path = bundle_manifest(html_dir)
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest = read_manifest(manifest_path)
     pages = {}
     for page in html_pages(html_dir):
         text = page.read_text(encoding="utf-8")
