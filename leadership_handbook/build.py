@@ -17,6 +17,7 @@ from pathlib import Path
 
 from leadership_handbook.minify_js import minify
 from leadership_handbook.purge_css import PurgeError, bundle_css, purge_css
+from leadership_handbook.script_bundles import bundle_scripts
 from leadership_handbook.sphinx_ext.build_log import WARNING_LOG
 
 # Warnings are errors (-W), nitpicky cross-references (-n), and report every warning before failing.
@@ -57,7 +58,8 @@ def build_book(
 ) -> BuildResult:
     """Build the book at ``root`` into ``output/_build/<builder>``; ``clean`` drops earlier pages and doctrees
     (not the notebook cache), since an incremental build does not repeat earlier warnings. An HTML build ships
-    only the CSS its pages use, one stylesheet a page (purge_css.py), and our scripts minified (minify_js.py);
+    only the CSS its pages use, one stylesheet a page (purge_css.py), our scripts minified (minify_js.py) and each
+    run of deferred scripts as one file (script_bundles.py);
     ``purge=False`` keeps the theme's files whole (the live preview, and the proof that purging changes no pixel)."""
     root = Path(root).resolve()
     output = Path(output).resolve() if output else root
@@ -82,13 +84,14 @@ def build_book(
             sheets = purge_css(html_dir)
             bundles = bundle_css(html_dir)  # one stylesheet a page, so the first paint waits for one request
             files = minify(html_dir)
+            scripts = bundle_scripts(html_dir)  # one request for each run of deferred scripts
         except PurgeError as error:
             return BuildResult(1, result.output + f"\n{error}\n", logged)
         before, after = sum(s["before"] for s in sheets), sum(s["after"] for s in sheets)
         result.output += f"\npurged the theme's CSS: {before / 1024:.0f} KB -> {after / 1024:.0f} KB"
         before, after = sum(f["before"] for f in files), sum(f["after"] for f in files)
         result.output += f"; {len(bundles)} bundles; minified {len(files)} files: {before / 1024:.0f} KB -> "
-        result.output += f"{after / 1024:.0f} KB\n"
+        result.output += f"{after / 1024:.0f} KB; {len(scripts)} script bundles\n"
     return result
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from leadership_handbook.purge_css import BUNDLE_PREFIX, run_node_tool
+from leadership_handbook.script_bundles import SCRIPT_BUNDLE_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().with_name("minify_js.mjs")
@@ -21,7 +22,9 @@ SPHINX_SCRIPTS = ("_static/documentation_options.js", "_static/doctools.js", "_s
 def minified_files(html_dir: Path) -> list[str]:
     """What is minified, relative to ``html_dir``."""
     static = Path(html_dir) / "_static"
-    names = sorted(p.relative_to(html_dir).as_posix() for p in static.glob("lh-*.js"))
+    bundled = Path(SCRIPT_BUNDLE_PREFIX).name
+    ours = [p for p in static.glob("lh-*.js") if not p.name.startswith(bundled)]  # bundles join minified files
+    names = sorted(p.relative_to(html_dir).as_posix() for p in ours)
     names += [name for name in SPHINX_SCRIPTS if (Path(html_dir) / name).is_file()]
     names += sorted(p.relative_to(html_dir).as_posix() for p in static.glob(Path(BUNDLE_PREFIX).name + "*.css"))
     return names
