@@ -10,7 +10,8 @@
 - The theme's sidebar title sits outside any landmark (axe "region"): our template puts it in a <nav>.
 - Checklist boxes (MyST task lists) have no accessible name: each is named by its item's text.
 - A page's own description (front matter ``og:description``) is also its <meta name="description">, in place
-  of the text sphinxext-opengraph takes from the page's first lines.
+  of the text sphinxext-opengraph takes from the page's first lines; the index and search pages, which have no
+  source, get one of their own (search engines show it).
 - docutils marks bibliography entries with the deprecated role doc-biblioentry inside a role="list":
   they become list items.
 - myst-nb's hidden code cells put two <p> ("Show/Hide code cell source") in a <summary>, which allows only
@@ -25,7 +26,7 @@
 - No script blocks the first paint: every script file the stack puts in the <head> is deferred (run in order once
   the page is parsed), and the inline ``DOCUMENTATION_OPTIONS.…`` lines, which need documentation_options.js, become
   inline modules, which run in that same order; togglebutton's settings go where togglebutton.js does. The search
-  page keeps Sphinx's order, since its template's own scripts need doctools.js at once.
+  page's search scripts (templates/search.html) are deferred after them.
 """
 
 import html
@@ -185,11 +186,21 @@ def toc_without_notebook_headings(toc: str) -> str:
 META_DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*"\s*/?>')
 
 
+# Pages Sphinx writes with no source (so no description of their own): what a search result should say of them.
+GENERATED_PAGE_DESCRIPTIONS = {
+    "genindex": "The handbook's index: every glossary term from A to Z, each linked to its definition.",
+    "search": "Search the whole handbook: its chapters, exercises, glossary, session plans and answer keys.",
+}
+
+
 def _use_page_description(app, pagename, context):
     description = (app.env.metadata.get(pagename) or {}).get("og:description")
     if description and "metatags" in context:
         tag = f'<meta name="description" content="{html.escape(description, quote=True)}" />'
         context["metatags"] = META_DESCRIPTION.sub(lambda _: tag, context["metatags"])
+    elif pagename in GENERATED_PAGE_DESCRIPTIONS and not META_DESCRIPTION.search(context.get("metatags", "")):
+        description = html.escape(GENERATED_PAGE_DESCRIPTIONS[pagename], quote=True)
+        context["metatags"] = context.get("metatags", "") + f'<meta name="description" content="{description}" />\n'
 
 
 EXERCISE_PAGE_SCRIPT = "lh-exercise-page.js"
@@ -246,8 +257,7 @@ def _sets_toggle(body, names):
 
 
 def _defer_page_scripts(app, pagename, templatename, context, doctree):
-    # Sphinx's search template adds searchtools.js after these, not deferred, and it calls doctools.js at once.
-    if "script_files" in context and templatename != "search.html":
+    if "script_files" in context:  # the search page's own scripts come after these, deferred (templates/search.html)
         context["script_files"][:] = deferred_scripts(context["script_files"])
 
 
