@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leadership_handbook.browser import CHROMIUM_ARGS, chromium_path, launch  # noqa: E402
+from leadership_handbook.browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, chromium_path, launch  # noqa: E402
 from leadership_handbook.build import build_book  # noqa: E402
 from leadership_handbook.print_pdf import print_all  # noqa: E402
 from leadership_handbook.site_check import html_pages, is_redirect  # noqa: E402
@@ -174,6 +174,10 @@ def suite_time(runs: int) -> tuple[float, list[float]]:
 
 
 class PlainHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host without compression; HTTP/1.1 keeps connections open, as every real host does."""
+
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
@@ -263,7 +267,8 @@ def ensure_lighthouse():
 
 
 def lighthouse(url: str) -> dict:
-    env = dict(os.environ, CHROME_PATH=str(chromium_path()))
+    # Lighthouse measures a reader's browser: the whole Chromium, not the lighter headless shell the tests may use.
+    env = dict(os.environ, CHROME_PATH=str(DEBIAN_CHROMIUM if DEBIAN_CHROMIUM.exists() else chromium_path()))
     flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless") + " --headless=new"
     completed = subprocess.run(
         [
