@@ -33,7 +33,8 @@ pdf: html browser
 	$(BIN)/python -m leadership_handbook.print_pdf --paper $(PAPER)
 	mkdir -p _build/html/pdf && cp _build/pdf/*.pdf _build/html/pdf/
 
-## browser: make sure headless Chromium is on the machine (Debian's package, else Playwright's)
+## browser: make sure headless Chromium is on the machine (Debian's chromium-headless-shell and chromium, else
+## Playwright's headless shell)
 browser: $(STAMP)
 	$(BIN)/python -m leadership_handbook.browser --install
 
