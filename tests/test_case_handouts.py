@@ -7,9 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from pypdf import PdfReader
 from test_content_appendix import agenda_tables
-from test_pdf import BOOK_TITLE, LETTER_EDITIONS, normalised, printed_editions
+from test_pdf import BOOK_TITLE, LETTER_EDITIONS, normalised, pdf_page_texts, printed_editions
 
 from leadership_handbook.print_pdf import (
     Edition,
@@ -157,10 +156,7 @@ def printed_paper(request, site, browser, tmp_path_factory):
     """(paper, {slug: page texts}, report) for the workbook and the guide on each paper."""
     only = None if request.param == "a4" else LETTER_EDITIONS  # A4: the print tests/test_pdf.py already makes
     out, report = printed_editions(site, browser, tmp_path_factory, request.param, only)
-    texts = {
-        slug: [normalised(page.extract_text()) for page in PdfReader(out / f"{slug}.pdf").pages]
-        for slug in LETTER_EDITIONS
-    }
+    texts = {slug: pdf_page_texts(out / f"{slug}.pdf") for slug in LETTER_EDITIONS}
     return request.param, texts, report
 
 
