@@ -1,10 +1,10 @@
-"""Check 4: no page loads anything from another host, and pages raise no JavaScript error in a real browser."""
-
-import re
+"""Check 4: no page loads anything from another host, and pages raise no JavaScript error in a real browser (every
+page, in tests/test_every_page.py, in the same visit as the other per-page checks)."""
 
 from conftest import FIXTURES, serve
+from page_checks import open_watched
 
-from leadership_handbook.site_check import html_pages, remote_loads
+from leadership_handbook.site_check import remote_loads
 from leadership_handbook.sphinx_ext.page_fixes import clean_script_files
 
 
@@ -23,42 +23,13 @@ def test_remote_scripts_styles_fonts_and_images_are_caught():
     }
 
 
-NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
-
-
-def visit(browser, url):
-    """Open a page; return its JavaScript errors and the hosts of every request other than 127.0.0.1."""
-    page = browser.new_page()
-    errors, foreign = [], []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-
-    def record_and_block(route):
-        foreign.append(route.request.url)
-        route.abort()
-
-    # The browser matches the pattern itself, so only requests bound for another host come back to Python.
-    page.route(NOT_LOCAL, record_and_block)
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(200)
-    page.close()
-    return errors, foreign
-
-
-def test_every_page_runs_without_errors_or_foreign_requests(site, site_url, browser):
-    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
-    failures = {}
-    for name in pages:
-        errors, foreign = visit(browser, site_url + name)
-        if errors or foreign:
-            failures[name] = {"errors": errors, "requests": foreign}
-    assert failures == {}
-
-
 def test_a_page_that_throws_or_calls_out_is_caught(browser):
+    """The companion of tests/test_every_page.py's check: a page that throws and one that calls out are caught."""
     url, server = serve(FIXTURES / "remote_loads_site")
     try:
-        errors, foreign = visit(browser, url + "index.html")
+        page = open_watched(browser, url + "index.html")
+        errors, foreign = list(page.js_errors), list(page.foreign)
+        page.context.close()
     finally:
         server.shutdown()
     assert any("THEBE_JS_URL" in error for error in errors)
