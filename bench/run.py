@@ -240,7 +240,7 @@ def page_weights(html_dir: Path) -> dict:
                 page = browser.new_page()
                 loaded = []
                 page.on("response", lambda r, loaded=loaded: loaded.append(r))
-                page.goto(url + name, wait_until="networkidle")
+                page.goto(url + MEASURED_AS.get(name, name), wait_until="networkidle")
                 totals = {}
                 for response in loaded:
                     try:
@@ -290,6 +290,7 @@ def lighthouse(url: str) -> dict:
     report = json.loads(completed.stdout)
     scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
     scores["LCP s"] = round(report["audits"]["largest-contentful-paint"]["numericValue"] / 1000, 2)
+    scores["CLS"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)  # forms that start late
     return scores
 
 
@@ -301,7 +302,7 @@ def lighthouse_table(html_dir: Path, pages: list[str], label: str | None = None)
         url, server = serve(html_dir, handler)
         try:
             for page in pages:
-                results[(label or page, served_as)] = lighthouse(url + page)
+                results[(label or page, served_as)] = lighthouse(url + MEASURED_AS.get(page, page))
         finally:
             server.shutdown()
     return results
@@ -314,11 +315,15 @@ def kb(n: int) -> str:
     return f"{n / 1024:.1f}"
 
 
-# The issue's targets: a page with an in-page exercise or tool (its scripts, its form) and a page of text.
-TARGETS = {"exercise": {"KB": 100, "LCP s": 1.5}, "text": {"KB": 60, "LCP s": 1.2}}
+# The issue's targets: a page with an in-page exercise or tool (its scripts, its form) and a page of text. The
+# search page is a tool (its index is the data it searches), measured as a reader arrives from the search box.
+TARGETS = {"exercise": {"KB": 100, "LCP s": 1.5}, "tool": {"KB": 100, "LCP s": 1.5}, "text": {"KB": 60, "LCP s": 1.2}}
+MEASURED_AS = {"search.html": "search.html?q=evaluation"}
 
 
 def page_kind(html_dir: Path, name: str) -> str:
+    if name in MEASURED_AS:
+        return "tool"
     text = (html_dir / name).read_text(encoding="utf-8")
     return "exercise" if "data-lh-kind=" in text or "data-lh-group" in text else "text"
 
@@ -374,7 +379,7 @@ def main(argv=None) -> int:
             missed += [name] if mark else []
             print(f"{name:52s}{cells}{kb(raw):>9s}/{kb(packed):<8s}{kind:>10s}{mark}")
 
-        print("targets: a text page <= 60 KB gzip in all, a page with an exercise or tool <= 100 KB")
+        print("targets: a text page <= 60 KB gzip in all, a page with an exercise or tool (search) <= 100 KB")
         print(f"{len(weights) - len(missed)} of {len(weights)} pages at their byte target")
 
         book_pages = {n: sum(v[0] for v in t.values()) for n, t in weights.items() if n.startswith("book/")}
@@ -389,7 +394,7 @@ def main(argv=None) -> int:
             yardstick = default_jupyter_book(Path(tmp))
             results = lighthouse_table(yardstick, ["intro.html"], label="Jupyter Book 1 default: intro.html")
             results.update(lighthouse_table(html_dir, pages))
-            print(f"{'page':52s}{'server':>8s}{'perf':>6s}{'a11y':>6s}{'best':>6s}{'seo':>6s}{'LCP s':>8s}")
+            print(f"{'page':52s}{'server':>8s}{'perf':>6s}{'a11y':>6s}{'best':>6s}{'seo':>6s}{'LCP s':>8s}{'CLS':>7s}")
             met = 0
             for (page, label), scores in results.items():
                 if "error" in scores:
@@ -403,7 +408,8 @@ def main(argv=None) -> int:
                     mark = "" if good else "  MISSED"
                 print(
                     f"{page:52s}{label:>8s}{scores['performance']:>6d}{scores['accessibility']:>6d}"
-                    f"{scores['best-practices']:>6d}{scores['seo']:>6d}{scores['LCP s']:>8.2f}{mark}"
+                    f"{scores['best-practices']:>6d}{scores['seo']:>6d}{scores['LCP s']:>8.2f}"
+                    f"{scores['CLS']:>7.3f}{mark}"
                 )
             print(f"{met} of {2 * len(pages)} page and server pairs at target")
     return 0

@@ -7,6 +7,10 @@ build.py runs this after minify_js.py. Only runs of strict-mode scripts are join
 only at the top of a file, so a sloppy script must not share a file with a strict one); Sphinx's
 documentation_options.js, which is not, stays on its own.
 
+The exercises' scripts (a run holding lh-core.js: the forms are in the page's HTML and work without them until
+they start) are fetched only once the page has loaded, by the small static/lh-after-load.js, so the page's text
+paints first: on a slow phone that is what decides when the page looks ready.
+
 usage: python -m leadership_handbook.script_bundles HTML_DIR   (prints each bundle and the scripts it joins)
 """
 
@@ -23,6 +27,9 @@ from pathlib import Path
 from leadership_handbook.purge_css import ATTRIBUTE, KEPT_URLS, PurgeError, originals_dir, read_manifest
 
 SCRIPT_BUNDLE_PREFIX = "_static/lh-scripts-"
+AFTER_LOAD_SCRIPTS = "_static/lh-core.js"  # a bundle holding it is fetched after the page's load event
+AFTER_LOAD_LOADER = "_static/lh-after-load.js"
+LOADER_LINK = re.compile(re.escape(AFTER_LOAD_LOADER.rsplit("/", 1)[1]) + r"\?v=[0-9a-f]+")
 # A deferred script file with no body, alone on its line.
 SCRIPT_LINE = re.compile(r'[ \t]*<script\b(?=[^>]*\bdefer\b)(?=[^>]*\bsrc=")[^>]*></script>[ \t]*\n?')
 # Strict from its first statement: a "use strict" directive, or one function expression whose body starts with it.
@@ -55,7 +62,8 @@ def _runs(text: str, page: Path, html_dir: Path) -> list[list[ScriptTag]]:
     runs, current, end = [], [], None
     for match in SCRIPT_LINE.finditer(text):
         tag = ScriptTag(match.group(0), page, html_dir)
-        joinable = tag.file is not None and STRICT.match((html_dir / tag.file).read_text(encoding="utf-8"))
+        joinable = tag.file not in (None, AFTER_LOAD_LOADER)
+        joinable = joinable and STRICT.match((html_dir / tag.file).read_text(encoding="utf-8"))
         if current and (match.start() != end or not joinable):
             runs.append(current)
             current = []
@@ -101,16 +109,26 @@ def bundle_scripts(html_dir: Path) -> dict[str, list[str]]:
             joined = "\n;".join((html_dir / file).read_text(encoding="utf-8").strip() for file in files)
             (html_dir / name).write_text('"use strict";\n' + joined + "\n", encoding="utf-8")
             versions[name] = _digest((html_dir / name).read_bytes())[:8]
+    loader_file = html_dir / AFTER_LOAD_LOADER
+    loader = loader_file.is_file() and f"{loader_file.name}?v={_digest(loader_file.read_bytes())[:8]}"
     for page, (text, runs) in pages.items():
         for run in runs:
             name = _bundle_name(run)
             href = os.path.relpath(html_dir / name, page.parent).replace(os.sep, "/") + "?v=0"
             data = "".join(f' {k}="{v}"' for tag in run for k, v in tag.attributes.items() if k.startswith("data-"))
+            if AFTER_LOAD_SCRIPTS in (tag.file for tag in run):
+                if not loader:
+                    raise PurgeError(f"{page}: its exercises' scripts need {AFTER_LOAD_LOADER}, not in the site")
+                # Relative to the loader, which is beside the bundle in _static.
+                data += f' data-lh-after-load="{href.rsplit("/", 1)[1]}"'
+                href = os.path.relpath(html_dir / AFTER_LOAD_LOADER, page.parent).replace(os.sep, "/") + "?v=0"
             indent = run[0].tag[: len(run[0].tag) - len(run[0].tag.lstrip(" \t"))]
             text = text.replace(run[0].tag, f'{indent}<script{data} defer="defer" src="{href}"></script>\n', 1)
             for tag in run[1:]:
                 text = text.replace(tag.tag, "", 1)
-        page.write_text(BUNDLED.sub(functools.partial(_current, page, versions), text), encoding="utf-8")
+        text = LOADER_LINK.sub(loader, text) if loader else text
+        text = BUNDLED.sub(functools.partial(_current, page, versions), text)
+        page.write_text(text, encoding="utf-8")
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     return {name: manifest[name] for name in sorted(versions)}

@@ -41,8 +41,18 @@ def made_once(root: Path, name: str, make):
     with FileLock(root / f"{name}.lock"):
         if not made.exists():
             (root / name).mkdir()
-            made.write_bytes(pickle.dumps(make(root / name)))
-    return pickle.loads(made.read_bytes())
+            try:
+                made.write_bytes(pickle.dumps(make(root / name)))
+            except Exception as error:  # the other tests that need it report this failure, not a leftover folder
+                made.write_bytes(pickle.dumps({FAILED: f"making {name} failed earlier in this run: {error!r}"}))
+                raise
+    result = pickle.loads(made.read_bytes())
+    if isinstance(result, dict) and FAILED in result:
+        raise RuntimeError(result[FAILED])
+    return result
+
+
+FAILED = "made_once: failed"
 
 
 def once_per_run(tmp_path_factory, name: str, make) -> Future:
@@ -118,12 +128,49 @@ def site_url(site):
     server.shutdown()
 
 
+# Exercise pages fetch their scripts once the page has loaded (leadership_handbook/script_bundles.py), so a
+# test's goto or reload also waits, as a reader's eye would, for the forms to start, once those scripts are asked
+# for (not on a page without them, or with JavaScript off).
+FORMS_STARTED = """() => {
+  const loader = document.querySelector("script[data-lh-after-load]");
+  const name = loader && loader.getAttribute("data-lh-after-load").split("?")[0];
+  const fetched = name && Array.from(document.scripts).some((script) => script.src.includes("/" + name));
+  const roots = document.querySelectorAll("[data-lh-kind], [data-lh-group]");
+  if (!fetched) return "no scripts asked for";
+  return Array.from(roots).every((root) => root.classList.contains("lh-ready")) && "started";
+}"""
+
+
+def waits_for_forms(navigate):
+    @functools.wraps(navigate)
+    def navigate_and_wait(page, *args, **kwargs):
+        from playwright.sync_api import TimeoutError
+
+        response = navigate(page, *args, **kwargs)
+        if kwargs.get("wait_until", "load") in ("load", "networkidle"):
+            try:
+                started = page.wait_for_function(FORMS_STARTED, timeout=20_000).json_value() == "started"
+            except TimeoutError as timeout:
+                errors = getattr(page, "errors", [])
+                message = f"{page.url}: its forms did not start 20 s after its scripts were asked for; errors: {errors}"
+                raise AssertionError(message) from timeout
+            if started:  # one more turn for lh-exercise-page.js's timers, queued after core/page.js's
+                page.evaluate("() => new Promise((done) => setTimeout(done))")
+        return response
+
+    navigate_and_wait.waits_for_forms = True
+    return navigate_and_wait
+
+
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
 
     from leadership_handbook.browser import launch
 
+    for name in ("goto", "reload"):
+        if not getattr(getattr(Page, name), "waits_for_forms", False):
+            setattr(Page, name, waits_for_forms(getattr(Page, name)))
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

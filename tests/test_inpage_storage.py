@@ -355,16 +355,17 @@ def test_storage_full(page, exercise_site_url):
 
 
 # Storage switched off for the exercises' scripts only (lh-core.js's file, which the build joins with the kind's
-# and lh-exercise-page.js: script_bundles.py; or another lh-*.js of ours): the theme's and Sphinx's own scripts,
-# which the build joins into other lh-scripts-*.js files, do not guard their use of localStorage and throw when it
-# is switched off, which is not what this test is about.
+# and lh-exercise-page.js and loads after the page: script_bundles.py; or another lh-*.js of ours): the theme's and
+# Sphinx's own scripts, which the build joins into other lh-scripts-*.js files, do not guard their use of
+# localStorage and throw when it is switched off, which is not what this test is about.
 BLOCK_STORAGE = """(() => {
   const real = Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage')
     || Object.getOwnPropertyDescriptor(window, 'localStorage');
   Object.defineProperty(window, 'localStorage', { configurable: true, get() {
     const stack = new Error().stack;
-    const core = document.querySelector('script[data-lh-file-check]');
-    const ours = (core && stack.includes(core.src.split('?')[0])) || /\\/lh-(?!scripts-)[\\w-]+\\.js/.test(stack);
+    const core = document.querySelector('script[data-lh-file-check]');  // the loader of lh-core.js's file, or it
+    const file = core && (core.getAttribute('data-lh-after-load') || core.src).split('?')[0].split('/').pop();
+    const ours = (file && stack.includes('/' + file)) || /\\/lh-(?!scripts-)[\\w-]+\\.js/.test(stack);
     if (ours) throw new DOMException('The operation is insecure.', 'SecurityError');
     return real.get.call(window);
   } });

@@ -63,3 +63,16 @@ def test_a_build_shared_by_the_workers_is_made_once_however_many_ask_at_once(tmp
     with ThreadPoolExecutor(max_workers=4) as askers:  # each call opens the lock file anew, as a process does
         results = list(askers.map(lambda _: made_once(tmp_path, "book", make), range(4)))
     assert results == ["book"] * 4 and made == [tmp_path / "book"]
+
+
+def test_a_make_that_failed_is_reported_to_the_next_test_that_asks_not_a_leftover_folder(tmp_path):
+    def broken(folder):
+        raise ValueError("Chromium crashed")
+
+    for attempt in range(2):
+        try:
+            made_once(tmp_path, "pdf-a4", broken)
+        except Exception as error:
+            raised = error
+        assert "Chromium crashed" in str(raised) and not isinstance(raised, FileExistsError), attempt
+    assert isinstance(raised, RuntimeError) and "failed earlier in this run" in str(raised)

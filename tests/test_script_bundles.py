@@ -95,3 +95,38 @@ def test_every_page_has_a_description_and_the_search_page_blocks_on_no_script(si
     assert any("searchtools.js" in tag for tag in tags) and any("lh-search-index.js" in tag for tag in tags)
     assert all(" defer" in tag for tag in tags), tags
     assert "searchindex.js" not in head  # the index is fetched once the page has loaded
+
+
+def test_the_exercises_bundle_is_linked_through_the_after_load_loader(tmp_path):
+    site = tiny_site(tmp_path)
+    (site / "_static" / "lh-core.js").write_text('"use strict";window.LH={};\n', encoding="utf-8")
+    (site / "_static" / "lh-after-load.js").write_text("(function(){'use strict'})();\n", encoding="utf-8")
+    page = site / "book" / "one.html"
+    text = page.read_text(encoding="utf-8").replace("../_static/a.js", "../_static/lh-core.js")
+    page.write_text(text, encoding="utf-8")
+    bundles = bundle_scripts(site)
+    core = next(name for name, files in bundles.items() if files == ["_static/lh-core.js", "_static/b.js"])
+    linked = page.read_text(encoding="utf-8")
+    tag = re.search(r"<script[^>]*lh-after-load[^>]*>", linked).group(0)
+    assert re.search(r'src="\.\./_static/lh-after-load\.js\?v=[0-9a-f]{8}"', tag) and " defer" in tag
+    assert re.search(r'data-lh-after-load="' + re.escape(core.rsplit("/", 1)[1]) + r'\?v=[0-9a-f]{8}"', tag)
+    assert f'src="../{core}' not in linked  # fetched by the loader only
+    other = (site / "book" / "two.html").read_text(encoding="utf-8")
+    assert "lh-after-load" not in other and len(re.findall(r'src="\.\./' + SCRIPT_BUNDLE_PREFIX, other)) == 2
+    bundle_scripts(site)  # again, as an incremental build does: the page keeps one loader, linking the same file
+    assert page.read_text(encoding="utf-8") == linked
+
+
+def test_an_exercise_page_fetches_its_scripts_after_the_load_event_and_its_form_starts(page, site_url):
+    page.goto(site_url + "exercises/roi-calculator.html")  # conftest.py's goto waits for the forms to start
+    timing = page.evaluate(
+        """() => ({ load: performance.getEntriesByType("navigation")[0].loadEventStart,
+                    bundles: performance.getEntriesByType("resource").filter((r) => r.name.includes("/lh-scripts-"))
+                      .map((r) => ({ name: r.name, start: r.startTime })) })"""
+    )
+    late = [b for b in timing["bundles"] if b["start"] >= timing["load"]]
+    assert len(late) == 1 and len(timing["bundles"]) == 2, timing  # the theme's bundle before, the form's after
+    assert page.locator(".lh-exercise.lh-ready").count() == 1
+    assert page.get_by_role("button", name="Print a blank copy").count() == 1  # lh-exercise-page.js ran too
+    assert page.locator(".lh-results").inner_text().strip()  # the worked example's results
+    assert page.errors == []

@@ -232,5 +232,7 @@
     root.classList.add("lh-ready");
   }
 
-  document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("[data-lh-group]").forEach(start));
+  const startAll = () => document.querySelectorAll("[data-lh-group]").forEach(start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
+  else setTimeout(startAll);  // loaded after the page: once the whole file has run
 })();

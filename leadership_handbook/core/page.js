@@ -253,8 +253,8 @@
     }
   });
 
-  // Deferred scripts all run before DOMContentLoaded, so every kind has registered by then.
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-lh-kind]").forEach(start);
-  });
+  // Deferred, the kinds register by DOMContentLoaded; loaded after the page (script_bundles.py), by a timer's turn.
+  function startAll() { document.querySelectorAll("[data-lh-kind]").forEach(start); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
+  else setTimeout(startAll);
 })();

@@ -86,8 +86,14 @@
       box.appendChild(table);
     });
   }
-  // Beside each form's "Print my results" (core/page.js makes the toolbar when the page has loaded its scripts).
-  window.addEventListener("load", () => {
+  // Once core/page.js has started the forms and made their toolbars: it comes first in the page, so its
+  // DOMContentLoaded listener (or, loaded after the page, its timer) runs before these.
+  const afterForms = (run) => {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+    else setTimeout(run);
+  };
+  // Beside each form's "Print my results".
+  afterForms(() => {
     document.querySelectorAll(".lh-exercise").forEach((root) => {
       const buttons = Array.from(root.querySelectorAll(".lh-toolbar button"));
       const results = buttons.find((b) => b.textContent === "Print my results");
@@ -103,7 +109,7 @@
       results.after(" ", blank);
     });
   });
-  document.addEventListener("DOMContentLoaded", () => {
+  afterForms(() => {
     document.querySelectorAll(".lh-exercise .lh-results").forEach((results) => {
       boxTables(results);
       new MutationObserver(() => boxTables(results)).observe(results, { childList: true, subtree: true });
