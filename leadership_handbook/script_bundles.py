@@ -25,9 +25,10 @@ import sys
 from pathlib import Path
 
 from leadership_handbook.purge_css import ATTRIBUTE, KEPT_URLS, PurgeError, originals_dir, read_manifest
+from leadership_handbook.sphinx_ext.page_assets import CORE_SCRIPT
 
 SCRIPT_BUNDLE_PREFIX = "_static/lh-scripts-"
-AFTER_LOAD_SCRIPTS = "_static/lh-core.js"  # a bundle holding it is fetched after the page's load event
+AFTER_LOAD_SCRIPTS = "_static/" + CORE_SCRIPT  # a bundle holding it is fetched after the page's load event
 AFTER_LOAD_LOADER = "_static/lh-after-load.js"
 LOADER_LINK = re.compile(re.escape(AFTER_LOAD_LOADER.rsplit("/", 1)[1]) + r"\?v=[0-9a-f]+")
 # A deferred script file with no body, alone on its line.
@@ -114,14 +115,15 @@ def bundle_scripts(html_dir: Path) -> dict[str, list[str]]:
     for page, (text, runs) in pages.items():
         for run in runs:
             name = _bundle_name(run)
-            href = os.path.relpath(html_dir / name, page.parent).replace(os.sep, "/") + "?v=0"
+            src = name
             data = "".join(f' {k}="{v}"' for tag in run for k, v in tag.attributes.items() if k.startswith("data-"))
             if AFTER_LOAD_SCRIPTS in (tag.file for tag in run):
                 if not loader:
                     raise PurgeError(f"{page}: its exercises' scripts need {AFTER_LOAD_LOADER}, not in the site")
                 # Relative to the loader, which is beside the bundle in _static.
-                data += f' data-lh-after-load="{href.rsplit("/", 1)[1]}"'
-                href = os.path.relpath(html_dir / AFTER_LOAD_LOADER, page.parent).replace(os.sep, "/") + "?v=0"
+                data += f' data-lh-after-load="{name.rsplit("/", 1)[1]}?v=0"'
+                src = AFTER_LOAD_LOADER
+            href = os.path.relpath(html_dir / src, page.parent).replace(os.sep, "/") + "?v=0"
             indent = run[0].tag[: len(run[0].tag) - len(run[0].tag.lstrip(" \t"))]
             text = text.replace(run[0].tag, f'{indent}<script{data} defer="defer" src="{href}"></script>\n', 1)
             for tag in run[1:]:

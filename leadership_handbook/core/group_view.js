@@ -232,7 +232,5 @@
     root.classList.add("lh-ready");
   }
 
-  const startAll = () => document.querySelectorAll("[data-lh-group]").forEach(start);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-  else setTimeout(startAll);  // loaded after the page: once the whole file has run
+  document.addEventListener("DOMContentLoaded", () => document.querySelectorAll("[data-lh-group]").forEach(start));
 })();
