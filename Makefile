@@ -76,14 +76,13 @@ cases: $(STAMP)
 linkcheck: $(STAMP)
 	$(BIN)/python -m leadership_handbook.build --builder linkcheck
 
-## serve: preview the built site at http://127.0.0.1:8000
 ## serve: a live preview at http://127.0.0.1:8000 that rebuilds on save and reloads the browser (sphinx-autobuild)
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.installed
 	$(BIN)/python -m leadership_handbook.preview
 
 clean:
 	rm -rf _build
 
 ## bench: build, PDF and test times, page weights and Lighthouse scores (prints numbers; not a test)
-bench: $(STAMP) browser
+bench: $(STAMP) browser node_modules/.installed
 	$(BIN)/python bench/run.py
