@@ -238,3 +238,25 @@ def test_our_scripts_ship_minified(site):
     source = PACKAGE_ROOT / "leadership_handbook" / "static" / "lh-header-buttons.js"
     shipped = (site / "_static" / "lh-header-buttons.js").read_text("utf-8")
     assert len(shipped) < 0.8 * len(source.read_text("utf-8")) and "\n  " not in shipped
+
+
+def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(site_url, browser):
+    """lh-search-page.js: the count is written before the list is done, a snippet is the matching page's prose (not
+    its header's buttons), only results in view are fetched, and nothing moves while the snippets arrive."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: request.resource_type == "fetch" and fetched.append(request.url))
+    page.goto(site_url + "search.html?q=evaluation", wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length >= 12", timeout=15_000)
+    assert "found" in page.locator("#search-results .search-summary").inner_text()
+    page.wait_for_function("() => document.querySelector('#search-results li p.lh-snippet').textContent.length > 40")
+    listed = page.locator("#search-results li").count()
+    tops = page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)")
+    page.wait_for_timeout(500)  # the snippets in view arrive
+    first = page.locator("#search-results li p.lh-snippet").first.inner_text()
+    assert "evaluation" in first.lower() and "Repository" not in first, first
+    assert page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)") == tops
+    pages = {url.split("#")[0] for url in fetched if url.endswith(".html")}
+    assert 0 < len(pages) < listed, (len(pages), listed)
+    context.close()

@@ -92,7 +92,7 @@ def test_every_page_has_a_description_and_the_search_page_blocks_on_no_script(si
         assert re.search(r'<meta name="description" content="[^"]{40,}"', text), page
     head = (site / "search.html").read_text(encoding="utf-8").split("</head>")[0]
     tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head)
-    assert any("searchtools.js" in tag for tag in tags) and any("lh-search-index.js" in tag for tag in tags)
+    assert any("searchtools.js" in tag for tag in tags) and any("lh-search-page.js" in tag for tag in tags)
     assert all(" defer" in tag for tag in tags), tags
     assert "searchindex.js" not in head  # the index is fetched once the page has loaded
 
