@@ -246,17 +246,20 @@ def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     fetched = []
-    page.on("request", lambda request: request.resource_type == "fetch" and fetched.append(request.url))
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + "search.html?q=evaluation", wait_until="load")
-    page.wait_for_function("() => document.querySelectorAll('#search-results li').length >= 12", timeout=15_000)
-    assert "found" in page.locator("#search-results .search-summary").inner_text()
+    page.locator("#search-results li").first.wait_for()
+    found = re.search(r"found (\d+) page", page.locator("#search-results .search-summary").inner_text())
+    assert found and int(found.group(1)) >= 12, "the count is written as the first result is listed"
+    listed = int(found.group(1))
+    page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length === {listed}")
     page.wait_for_function("() => document.querySelector('#search-results li p.lh-snippet').textContent.length > 40")
-    listed = page.locator("#search-results li").count()
     tops = page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)")
     page.wait_for_timeout(500)  # the snippets in view arrive
     first = page.locator("#search-results li p.lh-snippet").first.inner_text()
     assert "evaluation" in first.lower() and "Repository" not in first, first
     assert page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)") == tops
-    pages = {url.split("#")[0] for url in fetched if url.endswith(".html")}
+    assert site_url + "searchindex.js" in fetched
+    pages = {url.split("#")[0] for url in fetched if url.endswith(".html")} - {site_url + "search.html"}
     assert 0 < len(pages) < listed, (len(pages), listed)
     context.close()
