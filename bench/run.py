@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import http.client
 import http.server
 import io
 import json
@@ -127,7 +128,7 @@ def preview_times(runs: int) -> tuple[float, list[float]]:
                     body = urllib.request.urlopen(page_url, timeout=5).read().decode("utf-8")
                     if marker is None or marker in body:
                         return time.perf_counter() - started
-                except OSError:
+                except (OSError, http.client.HTTPException):  # not up yet, or the page read as it was rewritten
                     pass
                 time.sleep(0.05)
             raise SystemExit(f"bench: the live preview did not serve {page_url} in {limit} s")

@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 AXE = Axe()
 NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 SETTLE_MS = 200  # after the load event: what the page's deferred and late scripts do in that time counts too
+STEADY = {"animations": "disabled", "caret": "hide"}  # no animation mid-way (finished at once), no blinking caret
 
 # Before any of the page's own scripts: record every violation the browser reports.
 COLLECT_VIOLATIONS = """
@@ -62,3 +63,16 @@ def policy_violations(page) -> list[str]:
 def axe_violations(page) -> list:
     """axe-core's violations, of any impact, on the page as it stands: (rule, impact, first three targets)."""
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in AXE.run(page).response["violations"]]
+
+
+def steady_screenshot(page, full_page=False, tries=8) -> bytes:
+    """A screenshot once two in a row agree: the theme's scroll-spy, its transitions and the forms' late scripts
+    finish late on a busy machine, a few pixels at a time."""
+    shot = page.screenshot(full_page=full_page, **STEADY)
+    for _ in range(tries):
+        page.wait_for_timeout(250)
+        again = page.screenshot(full_page=full_page, **STEADY)
+        if again == shot:
+            return shot
+        shot = again
+    return shot

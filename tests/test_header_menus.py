@@ -10,6 +10,7 @@ import io
 import re
 
 import pytest
+from page_checks import steady_screenshot
 from PIL import Image, ImageChops
 
 PAGE = "exercises/roi-calculator.html"
@@ -56,7 +57,7 @@ def walk(page):
         toggle.click()
         page.wait_for_timeout(150)
         seen.append(("opened", menu, page.evaluate(STATE, menu)))
-        seen.append(("shot", menu, page.screenshot(animations="disabled", caret="hide")))
+        seen.append(("shot", menu, steady_screenshot(page)))  # the form below may still be settling
         for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp", "Escape"):
             page.keyboard.press(key)
             seen.append((key, menu, page.evaluate(STATE, menu)))

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from conftest import serve
+from page_checks import STEADY, steady_screenshot
 from PIL import Image, ImageChops
 
 from leadership_handbook.minify_js import minified_files
@@ -37,7 +38,6 @@ def test_the_theme_stylesheet_ships_only_what_the_pages_use(site):
     assert (site / theme).stat().st_size < 0.4 * (originals_dir(site) / theme).stat().st_size
 
 
-STEADY = {"animations": "disabled", "caret": "hide"}  # no animation mid-way (finished at once), no blinking caret
 # The theme's menus, opened as a reader opens them: the contents sidebar (a drawer on a phone) and the search dialog.
 OPENERS = {
     "sidebar": "() => { const b = [...document.querySelectorAll('.primary-toggle')].find(x => x.offsetParent);"
@@ -48,18 +48,10 @@ OPENERS = {
 STATES = ("page", *OPENERS)  # "page": the whole page, closed; a menu opened: what the screen shows
 
 
-def screenshot(page, state, settled=False, tries=8):
-    """The whole page (or, with a menu open, the screen); ``settled``: once two shots in a row agree (the theme's
-    scroll-spy and transitions finish late on a busy machine)."""
-    take = lambda: page.screenshot(full_page=state == "page", **STEADY)  # noqa: E731
-    shot = take()
-    for _ in range(tries if settled else 0):
-        page.wait_for_timeout(250)
-        again = take()
-        if again == shot:
-            return shot
-        shot = again
-    return shot
+def screenshot(page, state, settled=False):
+    """The whole page (or, with a menu open, the screen); ``settled``: once two shots in a row agree."""
+    full_page = state == "page"
+    return steady_screenshot(page, full_page) if settled else page.screenshot(full_page=full_page, **STEADY)
 
 
 def shots(browser, root, scheme, keys, settled=False):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from leadership_handbook.preview import UNSEEN_EXTENSIONS, autobuild_command, write_sphinx_conf
+from leadership_handbook.preview import UNSEEN_EXTENSIONS, autobuild_command, build_in_a_fork, write_sphinx_conf
 
 
 def test_the_preview_configures_sphinx_from_config_yml(tmp_path):
@@ -30,3 +30,14 @@ def test_the_preview_leaves_out_only_the_extensions_whose_output_no_reader_sees(
     assert not set(UNSEEN_EXTENSIONS) & set(conf["extensions"])
     for kept in ("leadership_handbook", "sphinx_design", "myst_nb", "sphinxcontrib.bibtex", "sphinx_book_theme"):
         assert any(name.startswith(kept) for name in conf["extensions"]) or conf.get("html_theme") == kept, kept
+
+
+def test_a_build_in_a_fork_builds_as_sphinx_build_and_reports_its_errors(tmp_path):
+    (tmp_path / "conf.py").write_text("project = 'tiny'\n")
+    (tmp_path / "index.rst").write_text("Tiny\n====\n\nA page.\n")
+    out = tmp_path / "html"
+    assert build_in_a_fork([str(tmp_path), str(out), "-q"]) == 0
+    assert "A page." in (out / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Tiny\n====\n\n.. no-such-directive::\n")
+    assert build_in_a_fork([str(tmp_path), str(out), "-q", "-W"]) != 0  # a warning, made an error
+    assert build_in_a_fork([str(tmp_path / "missing"), str(out), "-q"]) != 0

@@ -3,6 +3,7 @@
 
 def setup_extensions(app):
     from leadership_handbook.sphinx_ext.answer_key import setup_answer_key
+    from leadership_handbook.sphinx_ext.bibtex_plugins import setup_bibtex_plugins
     from leadership_handbook.sphinx_ext.build_log import setup_build_log
     from leadership_handbook.sphinx_ext.case_handouts import setup_case_handouts
     from leadership_handbook.sphinx_ext.content_security import setup_content_security
@@ -16,6 +17,7 @@ def setup_extensions(app):
 
     setup_build_log(app)  # first, so it records every warning the other components log
     setup_page_fixes(app)
+    setup_bibtex_plugins(app)
     setup_icons(app)
     setup_exercise_form(app)
     setup_answer_key(app)
