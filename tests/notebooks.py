@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 CELL_TIMEOUT_SECONDS = 60  # the same per-cell limit as `execute.timeout` in _config.yml
@@ -15,10 +17,14 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_SECONDS) -> nbforma
     ``nbclient.exceptions.CellExecutionError``."""
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    )
-    client.execute()
+    # Its sockets are files in a folder of its own, not TCP ports: two kernels started at once (the test workers,
+    # a build) could pick the same free port, and the second died with "Address already in use".
+    with tempfile.TemporaryDirectory(prefix="lh-kernel-") as sockets:
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(
+            notebook, km=kernel, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}
+        )
+        client.execute()
     return notebook
 
 
