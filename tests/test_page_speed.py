@@ -232,6 +232,9 @@ def test_our_scripts_ship_minified(site):
     assert len(shipped) < 0.8 * len(source.read_text("utf-8")) and "\n  " not in shipped
 
 
+RESULT_TOPS = "() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)"
+
+
 def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(site_url, browser):
     """lh-search-page.js: the count is written before the list is done, a snippet is the matching page's prose (not
     its header's buttons), only results in view are fetched, and nothing moves while the snippets arrive."""
@@ -246,11 +249,11 @@ def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(
     listed = int(found.group(1))
     page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length === {listed}")
     page.wait_for_function("() => document.querySelector('#search-results li p.lh-snippet').textContent.length > 40")
-    tops = page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)")
+    tops = page.evaluate(RESULT_TOPS)
     page.wait_for_timeout(500)  # the snippets in view arrive
     first = page.locator("#search-results li p.lh-snippet").first.inner_text()
     assert "evaluation" in first.lower() and "Repository" not in first, first
-    assert page.evaluate("() => [...document.querySelectorAll('#search-results li')].map((li) => li.offsetTop)") == tops
+    assert page.evaluate(RESULT_TOPS) == tops
     assert site_url + "searchindex.js" in fetched
     pages = {url.split("#")[0] for url in fetched if url.endswith(".html")} - {site_url + "search.html"}
     assert 0 < len(pages) < listed, (len(pages), listed)
