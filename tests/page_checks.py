@@ -65,13 +65,13 @@ def axe_violations(page) -> list:
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in AXE.run(page).response["violations"]]
 
 
-def steady_screenshot(page, full_page=False, tries=8) -> bytes:
-    """A screenshot once two in a row agree: the theme's scroll-spy, its transitions and the forms' late scripts
-    finish late on a busy machine, a few pixels at a time."""
-    shot = page.screenshot(full_page=full_page, **STEADY)
+def steady_screenshot(page, full_page=False, tries=8, clip=None) -> bytes:
+    """A screenshot (of clip, if given) once two in a row agree: the theme's scroll-spy, its transitions and the
+    forms' late scripts finish late on a busy machine, a few pixels at a time."""
+    shot = page.screenshot(full_page=full_page, clip=clip, **STEADY)
     for _ in range(tries):
         page.wait_for_timeout(250)
-        again = page.screenshot(full_page=full_page, **STEADY)
+        again = page.screenshot(full_page=full_page, clip=clip, **STEADY)
         if again == shot:
             return shot
         shot = again
