@@ -15,8 +15,15 @@ from leadership_handbook.script_bundles import SCRIPT_BUNDLE_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve().with_name("minify_js.mjs")
-# Sphinx's scripts on every page, shipped readable; the theme's own (under _static/scripts/) are minified already.
-SPHINX_SCRIPTS = ("_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js")
+# Sphinx's scripts on every page and the search page's, shipped readable; the theme's own (under _static/scripts/)
+# are minified already.
+SPHINX_SCRIPTS = (
+    "_static/documentation_options.js",
+    "_static/doctools.js",
+    "_static/sphinx_highlight.js",
+    "_static/searchtools.js",
+    "_static/language_data.js",
+)
 
 
 def minified_files(html_dir: Path) -> list[str]:

@@ -237,7 +237,8 @@ RESULT_TOPS = "() => [...document.querySelectorAll('#search-results li')].map((l
 
 def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(site_url, browser):
     """lh-search-page.js: the count is written before the list is done, a snippet is the matching page's prose (not
-    its header's buttons), only results in view are fetched, and nothing moves while the snippets arrive."""
+    its header's buttons) as the build wrote it, only results in view are fetched, and nothing moves while the
+    snippets arrive."""
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     fetched = []
@@ -256,5 +257,12 @@ def test_search_results_stay_put_and_fetch_a_snippet_only_as_it_comes_into_view(
     assert page.evaluate(RESULT_TOPS) == tops
     assert site_url + "searchindex.js" in fetched
     pages = {url.split("#")[0] for url in fetched if url.endswith(".html")} - {site_url + "search.html"}
-    assert 0 < len(pages) < listed, (len(pages), listed)
+    assert pages == set(), "a snippet comes from the page's prose the build wrote, not from the page"
+    first = {url for url in fetched if url.startswith(site_url + "_search_text/") and not url.endswith(".rest.json")}
+    rest = {url for url in fetched if url.endswith(".rest.json")}
+    assert 0 < len(first) < listed, (len(first), listed)
+    assert {url.replace(".rest.json", ".json") for url in rest} <= first  # the rest only after the first part
+    # each fetched snippet is shown, from the first part or, where the match lies further on, from the rest
+    shown = page.eval_on_selector_all("#search-results p.lh-snippet", "ps => ps.map(p => p.textContent)")
+    assert len([text for text in shown if "evaluat" in text.lower()]) == len(first), shown
     context.close()

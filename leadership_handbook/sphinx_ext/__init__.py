@@ -13,6 +13,7 @@ def setup_extensions(app):
     from leadership_handbook.sphinx_ext.lazy_images import setup_lazy_images
     from leadership_handbook.sphinx_ext.page_assets import setup_page_assets
     from leadership_handbook.sphinx_ext.page_fixes import setup_page_fixes
+    from leadership_handbook.sphinx_ext.search_text import setup_search_text
     from leadership_handbook.sphinx_ext.sidebar_toggles import setup_sidebar_toggles
 
     setup_build_log(app)  # first, so it records every warning the other components log
@@ -26,4 +27,5 @@ def setup_extensions(app):
     setup_lazy_images(app)
     setup_page_assets(app)
     setup_sidebar_toggles(app)
+    setup_search_text(app)
     setup_content_security(app)

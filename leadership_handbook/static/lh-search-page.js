@@ -1,10 +1,11 @@
 // The search page's changes to Sphinx's search (searchtools.js runs first), so that it paints at once and nothing
 // on it moves as results arrive (lh-site.css keeps the space they need):
-// - the index (searchindex.js, the largest file the page loads) is fetched once the page has loaded;
+// - the index (searchindex.js, the largest file the page loads) runs once the page has loaded (the page's head
+//   preloads it, templates/search.html);
 // - the count of pages found is written as soon as it is known, above the list, not after the last result;
-// - a result's snippet is fetched when the result comes into view, into a space of three lines kept for it.
-//   Sphinx fetches every matching page whole at once (20 pages, 1.3 MB, for "evaluation") and slots each
-//   snippet in when it arrives, pushing the results below it down;
+// - a result's snippet is fetched when the result comes into view, into a space of three lines kept for it, from
+//   the page's prose the build wrote. Sphinx fetches every matching page whole at once (20 pages, 1.3 MB, for
+//   "evaluation") and slots each snippet in when it arrives, pushing the results below it down.
 (function () {
   "use strict";
   const root = new URL(document.documentElement.dataset.content_root || "./", window.location.href);
@@ -35,43 +36,56 @@
   };
   if (!snippets) return;
 
-  // The page's prose, or its section's: its article, without the header's buttons or the page's contents list,
-  // which Sphinx's htmlToText keeps (it takes all of [role=main]), so a snippet no longer opens on "Repository".
-  const prose = (html, anchor) => {
-    const page = new DOMParser().parseFromString(html, "text/html");
-    page.querySelectorAll(".headerlink, script, style, noscript, template").forEach((element) => element.remove());
-    const article = page.querySelector("article.bd-article") || page.querySelector('[role="main"]');
-    if (!article) return "";
-    // getElementById, not querySelector: ids may start with a digit
-    const target = anchor ? page.getElementById(decodeURIComponent(anchor.slice(1))) : null;
-    let parts = [article];
-    // a glossary term's anchor is its <dt>, and its definition follows it
-    if (target && article.contains(target))
-      parts = target.nodeName === "DT" && target.nextElementSibling ? [target, target.nextElementSibling] : [target];
-    return parts
-      .map((part) => part.textContent)
-      .join(": ")
-      .replace(/\s+/g, " ")
-      .trim();
+  // The build writes each page's prose, and where each section and glossary term lies in it, as small JSON files
+  // (sphinx_ext/search_text.py): the first part, and the rest, which is fetched only when the snippet lies in it.
+  // Sphinx fetches the whole page and takes all of its [role=main], so a snippet opened on the header's buttons.
+  const proseUrl = (link, part) => {
+    const page = new URL(link.href);
+    if (page.origin !== root.origin || !page.pathname.startsWith(root.pathname)) return null;
+    const name = page.pathname.slice(root.pathname.length);
+    return name.endsWith(".html") ? new URL("_search_text/" + name.replace(/\.html$/, part), root) : null;
   };
-  // About a line of text before the first term found, then what follows, cut to the three lines kept for it.
-  const summarize = (html, anchor) => {
-    const text = prose(html, anchor);
+  const fetchText = (url) =>
+    fetch(url)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((part) => (part && typeof part.text === "string" ? part : null));
+  // The section's text, or a glossary term's with its definition, or else the whole page's, as far as it is known
+  const passage = (prose, anchor) => {
+    const id = anchor ? decodeURIComponent(anchor.slice(1)) : "";
+    const ranges = Object.hasOwn(prose.anchors, id) ? prose.anchors[id] : null;
+    if (!Array.isArray(ranges)) return { text: prose.text, whole: prose.text.length >= prose.length };
+    const text = ranges.map(([start, end]) => prose.text.slice(start, end).trim()).join(": ");
+    return { text, whole: ranges.every(([, end]) => end <= prose.text.length) };
+  };
+  // About a line of text before the first term found, then what follows, cut to the three lines kept for it; null
+  // when that lies beyond the part of the page fetched so far.
+  const summarize = (prose, anchor) => {
+    const { text, whole } = passage(prose, anchor);
     const lower = text.toLowerCase();
     const found = [...searchTerms].map((term) => lower.indexOf(term.toLowerCase())).filter((at) => at > -1);
     const start = found.length ? Math.max(Math.min(...found) - 60, 0) : 0;
     const from = start ? text.indexOf(" ", start) + 1 : 0; // start on a whole word
+    if (!whole && (!found.length || from + 240 > text.length)) return null;
     return (from ? "..." : "") + text.substring(from, from + 240) + (from + 240 < text.length ? "..." : "");
+  };
+  const show = (snippet, text) => {
+    snippet.textContent = text;
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
+      highlightTerms.forEach((term) => _highlightText(snippet, term, "highlighted")); // sphinx_highlight.js
   };
   const fill = (item, snippet) => {
     const link = item.querySelector("a");
-    fetch(link.href.split("#")[0])
-      .then((response) => (response.ok ? response.text() : ""))
-      .then((html) => {
-        if (!html) return;
-        snippet.textContent = summarize(html, link.hash);
-        if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
-          highlightTerms.forEach((term) => _highlightText(snippet, term, "highlighted")); // sphinx_highlight.js
+    const first = proseUrl(link, ".json");
+    if (!first) return;
+    fetchText(first)
+      .then((prose) => {
+        if (!prose || typeof prose.length !== "number" || typeof prose.anchors !== "object") return null;
+        const text = summarize(prose, link.hash);
+        if (text !== null) return show(snippet, text);
+        return fetchText(proseUrl(link, ".rest.json")).then((rest) => {
+          const whole = rest && summarize({ ...prose, text: prose.text + rest.text }, link.hash);
+          if (whole) show(snippet, whole);
+        });
       })
       .catch(() => {}); // a snippet that cannot be fetched stays empty; the result's link still works
   };
