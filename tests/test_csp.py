@@ -129,6 +129,7 @@ def test_header_buttons_print_and_go_full_screen_without_inline_handlers(site_ur
     page.context.close()
 
 
+@pytest.mark.build  # builds a Sphinx project: not part of make test-fast
 def test_a_page_whose_content_holds_inline_code_fails_the_strict_build(tmp_path):
     """What an imported file could smuggle into a page's content is refused in the browser and fails the build."""
     book = tmp_path / "mini_book"

@@ -4,6 +4,7 @@ the package as well as the book."""
 import runpy
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from leadership_handbook.preview import UNSEEN_EXTENSIONS, autobuild_command, build_in_a_fork, write_sphinx_conf
@@ -32,6 +33,7 @@ def test_the_preview_leaves_out_only_the_extensions_whose_output_no_reader_sees(
         assert any(name.startswith(kept) for name in conf["extensions"]) or conf.get("html_theme") == kept, kept
 
 
+@pytest.mark.build  # builds a Sphinx project: not part of make test-fast
 def test_a_build_in_a_fork_builds_as_sphinx_build_and_reports_its_errors(tmp_path):
     (tmp_path / "conf.py").write_text("project = 'tiny'\n")
     (tmp_path / "index.rst").write_text("Tiny\n====\n\nA page.\n")
