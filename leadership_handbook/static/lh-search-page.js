@@ -79,7 +79,7 @@
     if (!first) return;
     fetchText(first)
       .then((prose) => {
-        if (!prose || typeof prose.length !== "number" || typeof prose.anchors !== "object") return null;
+        if (!prose || typeof prose.length !== "number" || !prose.anchors || typeof prose.anchors !== "object") return;
         const text = summarize(prose, link.hash);
         if (text !== null) return show(snippet, text);
         return fetchText(proseUrl(link, ".rest.json")).then((rest) => {
