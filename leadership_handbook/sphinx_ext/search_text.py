@@ -56,11 +56,6 @@ class ProseReader(HTMLParser):
         self.term = None
         self.open.append(element)
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
-
     def handle_endtag(self, tag):
         if tag not in INLINE:
             self.space = True
