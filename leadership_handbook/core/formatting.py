@@ -15,6 +15,7 @@ __all__ = [
     "number2",
     "money",
     "percent",
+    "count",
     "text_length",
     "typed",
     "md_escape",
@@ -49,6 +50,11 @@ def percent(value) -> str:
         return "n/a"
     text = f"{round2(value):,.2f}".rstrip("0").rstrip(".")
     return text.replace("-", "−") + "%"
+
+
+def count(value: int) -> str:
+    """A whole number of things with thousands separators (``5,000`` runs)."""
+    return f"{value:,}"
 
 
 def text_length(text: str) -> int:

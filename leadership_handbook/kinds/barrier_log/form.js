@@ -16,7 +16,7 @@
 
   // One chart unit is one pixel of the results box, up to 560 (at least 330 units, so text stays at least
   // 12 px in the 316 px a 390 px phone gives it: convention 7).
-  const chartWidth = (box) => Math.round(Math.min(560, Math.max(330, box.clientWidth || 0)));
+  const chartWidth = (shown) => Math.round(Math.min(560, Math.max(330, shown || 0)));
   function matrix(spec, rows, width) {
     const freq = spec.frequency_scale, imp = spec.impact_scale, high = spec.scoring.high_from;
     const f0 = freq[0].value - 0.5, f1 = freq[freq.length - 1].value + 0.5;
@@ -198,7 +198,7 @@
           el("td", { text: r.challenge }), el("td", { text: r.type_label }), el("td", { text: r.frequency }),
           el("td", { text: r.impact }), el("td", { text: r.priority }), el("td", { text: r.quadrant_label }))),
         { "class": "lh-table lh-ranking" })));
-      out.appendChild(matrix(spec, rows, chartWidth(out)));
+      out.appendChild(matrix(spec, rows, chartWidth(ctx.shownWidth())));
       out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your top learning goals")));
       out.appendChild(el("ol", { "class": "lh-goals" }, goals.map((g) =>
         el("li", { "data-rank": g.rank, "data-entry": g.entry, "data-priority": g.priority },

@@ -8,7 +8,7 @@
   // One row per feature, grouped by stage: its name, then a bar of the points in place and the gap to the top.
   // One chart unit is one pixel of the results box (at least 330 units, so text stays at least 12 px in the
   // 316 px a 390 px phone gives it: convention 7).
-  const chartWidth = (box) => Math.round(Math.min(720, Math.max(330, box.clientWidth || 0)));
+  const chartWidth = (shown) => Math.round(Math.min(720, Math.max(330, shown || 0)));
   function gapChart(instrument, result, W) {
     const top = result.features[0].max, barW = Math.min(320, W - 170), n = chartCount++;
     let y = 4;
@@ -126,7 +126,7 @@
         el("td", { text: points }), el("td", { text: percent + "%" })));
       out.appendChild(LH.table("Points and percentage by stage", ["Stage", "Points", "Percent"], rows,
         { "class": "lh-table lh-stages" }));
-      out.appendChild(gapChart(instrument, result, chartWidth(out)));
+      out.appendChild(gapChart(instrument, result, chartWidth(ctx.shownWidth())));
       if (!result.gaps.length) {
         out.appendChild(el("p", { "class": "lh-results-title" }, el("strong", null, "Your gaps and what to do")));
         out.appendChild(el("p", null, instrument.no_gaps));

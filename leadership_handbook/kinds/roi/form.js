@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   const LH = window.LH, el = LH.el, svg = LH.svg, f2 = LH.format2, rules = LH.rules.roi;
-  const { money, percent: pc } = LH.format;
+  const { money, percent: pc, count } = LH.format;
   const blank = (s) => s === null || s === undefined || String(s).trim() === "";
 
   /* The tornado chart, drawn at the width it is shown (`width`, 300 to 720 px) so that its text keeps its size
@@ -149,7 +149,7 @@
         LH.table(cap, head, body, { "class": "lh-table lh-roi-sensitivity" })));
     }
     function simulation(put, mc) {
-      const runs = mc.runs.toLocaleString("en-GB"), neg = mc.prob_negative, below = mc.prob_below_hurdle;
+      const runs = count(mc.runs), neg = mc.prob_negative, below = mc.prob_below_hurdle;
       const sim = [["runs", "Runs (seed)", String(mc.runs), runs + " (seed " + mc.seed + ")"],
         ["p50", "Median ROI", f2(mc.p50), pc(mc.p50)],
         ["p5-p95", "Middle 90% of runs", f2(mc.p5) + " " + f2(mc.p95), pc(mc.p5) + " to " + pc(mc.p95)],
@@ -202,7 +202,7 @@
         el("ul", null, says.map((s) => el("li", { text: s.text }))), title(say.intangibles), inp.intangibles.length
           ? el("ul", { "class": "lh-roi-intangible-list" }, inp.intangibles.map((t) => el("li", { text: t })))
           : note(say.intangibles_none));
-      sensitivity(put, rows, rep, cur, out.clientWidth);
+      sensitivity(put, rows, rep, cur, ctx.shownWidth());
       simulation(put, mc);
       return { valid: true, example: isExample, report: rep, sensitivity: rows, monte_carlo: mc };
     }

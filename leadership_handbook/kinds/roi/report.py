@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from leadership_handbook.core.formatting import markdown_table, money, percent
+from leadership_handbook.core.formatting import count, markdown_table, money, percent
 from leadership_handbook.core.notebook import LIGHT, MID, figure
 from leadership_handbook.kinds.roi.rules import COST_CATEGORY_LABELS, benefit_rows, interpret, summary_rows
 
@@ -91,7 +91,7 @@ def sensitivity_markdown(rows: Sequence[Mapping], currency: str = "£", top: int
 def monte_carlo_markdown(mc: Mapping) -> str:
     """A short summary of the simulation."""
     rows = [
-        ["Runs (seed)", f"{mc['runs']:,} ({mc['seed']})"],
+        ["Runs (seed)", f"{count(mc['runs'])} ({mc['seed']})"],
         ["Spread of money inputs", f"±{percent(mc['amount_spread_pct'])} of each value"],
         ["Spread of attribution and confidence", f"±{mc['percentage_points_spread']:g} percentage points"],
         ["Median ROI", percent(mc["p50"])],
@@ -164,6 +164,6 @@ def sensitivity_chart(
             ax2.axvline(value, color="black", linestyle=style, linewidth=1.2, label=name)
         ax2.set_xlabel("ROI (%) across simulated runs")
         ax2.set_ylabel("Number of runs")
-        ax2.set_title(f"All inputs uncertain at once ({monte_carlo['runs']:,} runs, seed {monte_carlo['seed']})")
+        ax2.set_title(f"All inputs uncertain at once ({count(monte_carlo['runs'])} runs, seed {monte_carlo['seed']})")
         ax2.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig

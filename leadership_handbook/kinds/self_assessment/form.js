@@ -6,7 +6,7 @@
 
   // One chart unit is one pixel of the results box (at least 330 units, so text stays at least 12 px in the
   // 316 px a 390 px phone gives it: convention 7); each dimension's label sits above its bar.
-  const chartWidth = (box) => Math.round(Math.min(720, Math.max(330, box.clientWidth || 0)));
+  const chartWidth = (shown) => Math.round(Math.min(720, Math.max(330, shown || 0)));
   function profileChart(instrument, result, width) {
     const scale = instrument.scale, rows = result.dimensions;
     const left = 10, barArea = width - left - 50, rowH = 46, top = 30;
@@ -83,7 +83,7 @@
       out.appendChild(LH.table("Dimension scores (" + scale.min + " to " + scale.max +
         "; reverse-worded statements are flipped)", ["Dimension", "Score", "Band"], rows,
         { "class": "lh-table lh-scores" }));
-      out.appendChild(profileChart(instrument, result, chartWidth(out)));
+      out.appendChild(profileChart(instrument, result, chartWidth(ctx.shownWidth())));
       const steps = el("ul", { "class": "lh-next-steps" });
       for (const note of rules.interpret(instrument, result)) {
         if (note.score === null) continue;
