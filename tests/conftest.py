@@ -149,13 +149,11 @@ def waits_for_forms(navigate):
         response = navigate(page, *args, **kwargs)
         if kwargs.get("wait_until", "load") in ("load", "networkidle"):
             try:
-                started = page.wait_for_function(FORMS_STARTED, timeout=20_000).json_value() == "started"
+                page.wait_for_function(FORMS_STARTED, timeout=20_000)
             except TimeoutError as timeout:
                 errors = getattr(page, "errors", [])
                 message = f"{page.url}: its forms did not start 20 s after its scripts were asked for; errors: {errors}"
                 raise AssertionError(message) from timeout
-            if started:  # one more turn for lh-exercise-page.js's timers, queued after core/page.js's
-                page.evaluate("() => new Promise((done) => setTimeout(done))")
         return response
 
     navigate_and_wait.waits_for_forms = True

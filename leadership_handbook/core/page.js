@@ -66,36 +66,6 @@
     return b;
   }
 
-  var UNDO_SECONDS = 60;
-  /* The undo offer: a bar kept in view at the foot of the screen with the message and an Undo button. Several
-     offers stack: Undo puts back the newest, then the one before it is offered again while its time lasts. */
-  function undoBar(root) {
-    var offers = [], timer = null, text = el("p", { "class": "lh-undo-message" });
-    var again = el("button", { type: "button", "class": "lh-button lh-undo-button" }, "Undo");
-    var bar = el("div", { "class": "lh-undo", hidden: true }, text, again);  // the status line announces it
-    root.querySelector(".lh-status").after(bar);
-    function show() {
-      clearTimeout(timer);
-      var now = Date.now();
-      offers = offers.filter(function (o) { return o.until > now; });
-      var last = offers[offers.length - 1];
-      bar.hidden = !last;
-      if (!last) return;
-      text.textContent = last.message + " You can undo this for a minute.";
-      again.setAttribute("aria-label", "Undo: " + last.message);
-      timer = setTimeout(show, last.until - now);
-    }
-    again.addEventListener("click", function () {
-      var last = offers.pop();
-      show();
-      if (last) last.putBack(last.before);
-    });
-    return { offer: function (message, before, putBack) {
-      offers.push({ message: message, before: before, putBack: putBack, until: Date.now() + UNDO_SECONDS * 1000 });
-      show();
-    } };
-  }
-
   function start(root) {
     var init = kinds[root.getAttribute("data-lh-kind")], specNode = root.querySelector("script.lh-spec");
     if (!init || !specNode) return;
@@ -107,9 +77,9 @@
     var width = results.clientWidth, drawnAt = width, resized = null;
     var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
       options: spec.options || {}, changed: changed, undoable: undoable, shownWidth: function () { return width; } };
-    var kind = init(ctx), sync = null, sayAgain = null, undo = undoBar(root);
+    var kind = init(ctx), sync = null, sayAgain = null, undo = window.LH.undoBar(root);  // core/undo_bar.js
 
-    // Convention 6: snapshot, change, save, and offer to put the snapshot back for UNDO_SECONDS.
+    // Convention 6: snapshot, change, save, and offer to put the snapshot back for a minute.
     function undoable(message, change) {
       if (!sync) return change();
       var before = kind.read(), value;
@@ -170,7 +140,6 @@
       sync = window.LH.storage.formSync({ store: store, key: key, formerKeys: former, kind: { read: kind.read,
         write: kind.write, clear: function () { form.reset(); kind.write(kind.empty ? kind.empty() : {}); } } });
       say(sync.load());
-      refresh(kind.read());
       form.addEventListener("change", changed);
       form.addEventListener("input", function (event) {
         if (event.target.matches("input[type=text], input[type=number], input[type=date], textarea")) changed();
@@ -230,7 +199,13 @@
       toolbar.hidden = false;
       if (window.LH.attemptsView) window.LH.attemptsView(ctx, kind, store);  // core/attempts_view.js
     }
-    root.classList.add("lh-ready");
+    // The results are drawn in a task of their own, so that no task is long on a slow phone; then
+    // static/lh-exercise-page.js adds its part to the form.
+    setTimeout(function () {
+      if (sync) refresh(kind.read());
+      root.classList.add("lh-ready");
+      root.dispatchEvent(new CustomEvent("lh-ready", { bubbles: true }));
+    });
   }
 
   window.LH = Object.assign(window.LH || {}, {
@@ -254,7 +229,11 @@
   });
 
   // Deferred, the kinds register by DOMContentLoaded; loaded after the page (script_bundles.py), by a timer's turn.
-  function startAll() { document.querySelectorAll("[data-lh-kind]").forEach(start); }
+  // Each form starts in a task of its own.
+  function startAll() {
+    var roots = Array.from(document.querySelectorAll("[data-lh-kind]"));
+    (function next() { if (roots.length) { start(roots.shift()); setTimeout(next); } })();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
   else setTimeout(startAll);
 })();

@@ -3,8 +3,8 @@
 Each page script is made of pure rules and DOM code kept in separate files (so Node can test the rules
 alone), joined here into one file per kind to keep one request per kind: ``lh-core.js`` is the files of
 ``CORE_SOURCES`` in order (the pure ``formatting.js``, ``errors.js`` and ``bands.js``, then ``storage.js``,
-``attempts.js``, ``page.js`` and ``attempts_view.js``), and ``lh-<kind>.js`` is the kind's ``rules.js`` +
-``form.js``. The checks a file loaded back into an exercise goes through, the group debrief's own
+``attempts.js``, ``page.js``, ``undo_bar.js`` and ``attempts_view.js``), and ``lh-<kind>.js`` is the kind's
+``rules.js`` + ``form.js``. The checks a file loaded back into an exercise goes through, the group debrief's own
 (``group_kinds.js``, ``attempt_checks.js`` for the kinds the group view does not read, ``group.js``), are
 ``lh-file-check.js``, which the page fetches only when a reader picks a file: its address (with a hash of its
 text, so a changed file is fetched afresh) is the ``data-lh-file-check`` of ``lh-core.js``'s tag. The group
@@ -25,7 +25,16 @@ from leadership_handbook.sphinx_ext.group_debrief import GROUP_KINDS, group_debr
 
 CORE_DIR = Path(__file__).resolve().parent.parent / "core"
 CORE_SCRIPT = "lh-core.js"
-CORE_NAMES = ("formatting.js", "errors.js", "bands.js", "storage.js", "attempts.js", "page.js", "attempts_view.js")
+CORE_NAMES = (
+    "formatting.js",
+    "errors.js",
+    "bands.js",
+    "storage.js",
+    "attempts.js",
+    "page.js",
+    "undo_bar.js",
+    "attempts_view.js",
+)
 CORE_SOURCES = [CORE_DIR / name for name in CORE_NAMES]
 # Loaded on demand by attempts_view.js; they read the page's own kind's rules, already loaded (LH.rules).
 FILE_CHECK_SCRIPT = "lh-file-check.js"

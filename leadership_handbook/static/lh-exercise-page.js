@@ -86,33 +86,28 @@
       box.appendChild(table);
     });
   }
-  // Once core/page.js has started the forms and made their toolbars: it comes first in the page, so its
-  // DOMContentLoaded listener (or, loaded after the page, its timer) runs before these.
-  const afterForms = (run) => {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-    else setTimeout(run);
-  };
-  // Beside each form's "Print my results".
-  afterForms(() => {
-    document.querySelectorAll(".lh-exercise").forEach((root) => {
-      const buttons = Array.from(root.querySelectorAll(".lh-toolbar button"));
-      const results = buttons.find((b) => b.textContent === "Print my results");
-      const spec = root.querySelector("script.lh-spec");
-      if (!results || !spec) return;
-      const part = (JSON.parse(spec.textContent).options || {}).part;
-      const blank = document.createElement("button");
-      blank.type = "button";
-      blank.className = "lh-button";
-      blank.textContent = "Print a blank copy";
-      const title = part ? root.getAttribute("data-lh-title") : "";
-      blank.addEventListener("click", () => LH.printResults(root, title, true));
-      results.after(" ", blank);
-    });
-  });
-  afterForms(() => {
-    document.querySelectorAll(".lh-exercise .lh-results").forEach((results) => {
+  // Beside the "Print my results" of each form core/page.js has started and drawn (its lh-ready event).
+  function addBlankCopy(root) {
+    const buttons = Array.from(root.querySelectorAll(".lh-toolbar button"));
+    const results = buttons.find((b) => b.textContent === "Print my results");
+    const spec = root.querySelector("script.lh-spec");
+    if (!results || !spec) return;
+    const part = (JSON.parse(spec.textContent).options || {}).part;
+    const blank = document.createElement("button");
+    blank.type = "button";
+    blank.className = "lh-button";
+    blank.textContent = "Print a blank copy";
+    const title = part ? root.getAttribute("data-lh-title") : "";
+    blank.addEventListener("click", () => LH.printResults(root, title, true));
+    results.after(" ", blank);
+  }
+  function ready(root) {
+    if (!root.matches(".lh-exercise")) return;
+    addBlankCopy(root);
+    root.querySelectorAll(".lh-results").forEach((results) => {
       boxTables(results);
       new MutationObserver(() => boxTables(results)).observe(results, { childList: true, subtree: true });
     });
-  });
+  }
+  document.addEventListener("lh-ready", (event) => ready(event.target));
 })();
