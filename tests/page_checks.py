@@ -11,6 +11,9 @@ import time
 from axe_playwright_python.sync_playwright import Axe
 
 AXE = Axe()
+# axe-core reports every rule's violations in full; the nodes that pass are counted, not each described (its
+# documented option for speed): half the time a page, 3.5 s -> 1.7 s on the session plans.
+AXE_OPTIONS = {"resultTypes": ["violations"]}
 NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 SETTLE_MS = 200  # after the load event: what the page's deferred and late scripts do in that time counts too
 STEADY = {"animations": "disabled", "caret": "hide"}  # no animation mid-way (finished at once), no blinking caret
@@ -62,7 +65,10 @@ def policy_violations(page) -> list[str]:
 
 def axe_violations(page) -> list:
     """axe-core's violations, of any impact, on the page as it stands: (rule, impact, first three targets)."""
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in AXE.run(page).response["violations"]]
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in AXE.run(page, options=AXE_OPTIONS).response["violations"]
+    ]
 
 
 def steady_screenshot(page, full_page=False, tries=8, clip=None) -> bytes:
