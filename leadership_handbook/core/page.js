@@ -73,7 +73,7 @@
     var form = root.querySelector("form.lh-form"), results = root.querySelector(".lh-results");
     var status = root.querySelector(".lh-status"), toolbar = root.querySelector(".lh-toolbar");
     // Charts are drawn at the width results are shown: read before the form changes anything, then kept by a
-    // ResizeObserver; reading it as each chart is drawn forced a layout (60 ms of a phone's start, ROI page).
+    // ResizeObserver; reading it as each chart is drawn forced a layout (60-85 ms at 4x CPU, ROI page).
     var width = results.clientWidth, drawnAt = width, resized = null;
     var ctx = { root: root, form: form, spec: spec, instrument: spec.instrument, links: spec.links || {},
       options: spec.options || {}, changed: changed, undoable: undoable, shownWidth: function () { return width; } };
