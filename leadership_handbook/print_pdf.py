@@ -536,26 +536,66 @@ def overflowing_handouts(starts: list[int], page_count: int, edition: Edition) -
     return [i for i, s in enumerate(edition.sections) if s.kind == "handout" and ends[i] - starts[i] > 1]
 
 
+def _lay_out(tab, source: Path, html: str, count: int, paper: str, tagged: bool) -> tuple[bytes, list[int], int]:
+    """Print the document ``html`` (of ``count`` sections) once, from ``source``: the PDF, the page each section
+    starts on and the page count."""
+    source.write_text(html, encoding="utf-8")
+    tab.goto(source.as_uri(), wait_until="load")
+    width, height = PAPER_SIZES[paper]
+    pdf = tab.pdf(width=width, height=height, margin=MARGINS, print_background=True, tagged=tagged, outline=tagged)
+    return (pdf, *laid_out(pdf, count))
+
+
+def fit_handouts(tab, editions: list[Edition], date: str, paper: str, html_dir: Path, work: Path, base_url: str):
+    """{handout title: its step of tighter type}, for every handout the editions print: all of them laid out, on
+    their own, in one small document, and each that runs over its page set a step tighter (up to FIT_STEPS) until
+    none does. A handout starts a page of its own, so it takes the same pages there as in an edition; fitted first,
+    it no longer costs each edition a whole printing a step (the workbook on Letter: five printings -> two)."""
+    handouts = {}
+    for edition in editions:
+        for section in edition.sections:
+            if section.kind == "handout":
+                handouts.setdefault(section.title, section)
+    sheet = Edition("handouts", BOOK_TITLE, "Case handouts", list(handouts.values()))
+    fits = [0] * len(sheet.sections)
+    bodies = linked_sections(sheet, html_dir, base_url)
+    for _ in range(FIT_STEPS + 1 if sheet.sections else 0):
+        html = edition_html(sheet, [0] * len(fits), date, html_dir, base_url, bodies, fits)
+        _, found, page_count = _lay_out(tab, work / "handouts.html", html, len(fits), paper, tagged=False)
+        tighter = [i for i in overflowing_handouts(found, page_count, sheet) if fits[i] < FIT_STEPS]
+        if not tighter:
+            break
+        for index in tighter:
+            fits[index] += 1
+    return {section.title: fit for section, fit in zip(sheet.sections, fits)}
+
+
 def print_edition(
-    tab, edition: Edition, out: Path, date: str, paper: str, html_dir: Path, work: Path, base_url: str
+    tab,
+    edition: Edition,
+    out: Path,
+    date: str,
+    paper: str,
+    html_dir: Path,
+    work: Path,
+    base_url: str,
+    fitted: dict[str, int] | None = None,
 ) -> dict:
     """Print one edition to ``out`` as one tagged PDF; returns its page count and section start pages.
 
     The contents' page numbers are known only once the edition is laid out, so it is printed with the numbers
-    the previous pass found until they agree: two passes, unless filling them in moves a section. A case handout
-    that runs over its page is set a step tighter (up to FIT_STEPS) and the edition laid out again; one still too
-    long stays so, for the tests to report (tests/test_case_handouts.py)."""
+    the previous pass found until they agree: two passes, unless filling them in moves a section. Its handouts
+    start at the step of tighter type ``fitted`` gives them (fit_handouts); one that still runs over its page is
+    set a step tighter (up to FIT_STEPS) and the edition laid out again; one still too long stays so, for the
+    tests to report (tests/test_case_handouts.py)."""
     source = work / f"{edition.slug}.html"
-    width, height = PAPER_SIZES[paper]
     starts = [0] * len(edition.sections)
-    fits = [0] * len(edition.sections)
+    fits = [(fitted or {}).get(s.title, 0) if s.kind == "handout" else 0 for s in edition.sections]
     bodies = linked_sections(edition, html_dir, base_url)
     for number in range(MAX_PASSES + FIT_STEPS):
-        source.write_text(edition_html(edition, starts, date, html_dir, base_url, bodies, fits), encoding="utf-8")
-        tab.goto(source.as_uri(), wait_until="load")
         tagged = number > 0  # the first pass only measures, and tags change no layout, so it skips them
-        pdf = tab.pdf(width=width, height=height, margin=MARGINS, print_background=True, tagged=tagged, outline=tagged)
-        found, page_count = laid_out(pdf, len(edition.sections))
+        html = edition_html(edition, starts, date, html_dir, base_url, bodies, fits)
+        pdf, found, page_count = _lay_out(tab, source, html, len(fits), paper, tagged)
         tighter = [i for i in overflowing_handouts(found, page_count, edition) if fits[i] < FIT_STEPS]
         for index in tighter:
             fits[index] += 1
@@ -570,6 +610,7 @@ def print_edition(
     titles = [s.title for s in edition.sections]
     return {
         "pages": pages,
+        "passes": number + 1,  # printings of the whole edition: two, once its handouts are fitted
         "starts": dict(zip(titles, starts)),
         "tighter": {t: f for t, f in zip(titles, fits) if f},  # handouts set in tighter type, and how many steps
         "overflowing": [titles[i] for i in overflowing_handouts(starts, page_count, edition)],  # still over one page
@@ -603,17 +644,18 @@ def print_all(
     tab = browser.new_page()
     tab.emulate_media(media="print")  # the document's own script reads the styles it is printed with
     with tempfile.TemporaryDirectory() as work:
+        fitted = fit_handouts(tab, editions, date, paper, html_dir, Path(work), base_url)
         for edition in editions:
             if pages is None and edition is not workbook and any(s.docname == HANDOUT_PLAN for s in edition.sections):
                 measured = print_edition(
-                    tab, workbook, Path(work) / "workbook.pdf", date, paper, html_dir, Path(work), base_url
+                    tab, workbook, Path(work) / "workbook.pdf", date, paper, html_dir, Path(work), base_url, fitted
                 )
                 pages = handout_pages(workbook, measured)  # the workbook was not asked for: laid out to count only
             started = time.perf_counter()
             if pages is not None:
                 fill_handout_pages(edition, pages)
             out = Path(out_dir) / f"{edition.slug}.pdf"
-            report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work), base_url)
+            report[edition.slug] = print_edition(tab, edition, out, date, paper, html_dir, Path(work), base_url, fitted)
             report[edition.slug]["seconds"] = round(time.perf_counter() - started, 1)
             if edition is workbook:
                 pages = handout_pages(workbook, report[edition.slug])

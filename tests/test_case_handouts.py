@@ -206,6 +206,13 @@ def test_every_case_the_plans_name_is_one_page_in_the_workbook(site, printed_pap
         assert guide.get(title, (0, 0))[1] == 1, f"{paper}: the guide's {title!r} is not one page"
 
 
+def test_handouts_are_fitted_before_the_editions_print_so_each_prints_twice(printed_paper):
+    """print_pdf.fit_handouts sets each handout's type first, on its own; an edition is then printed twice (to
+    measure, then with its contents' page numbers), not once more for each step a handout is set tighter."""
+    paper, _, report = printed_paper
+    assert {slug: report[slug]["passes"] for slug in LETTER_EDITIONS} == dict.fromkeys(LETTER_EDITIONS, 2), paper
+
+
 def test_the_workbook_never_prints_a_model_answer(site, printed_paper):
     paper, texts, report = printed_paper
     workbook = squeezed(" ".join(texts["participant-workbook"]))
