@@ -644,7 +644,8 @@ def print_all(
     tab = browser.new_page()
     tab.emulate_media(media="print")  # the document's own script reads the styles it is printed with
     with tempfile.TemporaryDirectory() as work:
-        fitted = fit_handouts(tab, editions, date, paper, html_dir, Path(work), base_url)
+        # the workbook's handouts too: it is laid out to count its pages when only the guide or handbook is asked for
+        fitted = fit_handouts(tab, [workbook, *editions], date, paper, html_dir, Path(work), base_url)
         for edition in editions:
             if pages is None and edition is not workbook and any(s.docname == HANDOUT_PLAN for s in edition.sections):
                 measured = print_edition(
