@@ -2,13 +2,15 @@
 flagged beside the missing fields and left out; blank ones are ignored; answers persist, clear and export.
 
 The shared cases (kinds/barrier_log/cases.json) hold rules.js equal to rules.py; these tests check the page
-around them, with a few random logs typed as a reader would."""
+around them, with a few random logs put into the form field by field (tests/form_input.py)."""
 
 import csv
 import io
 import json
 import random
 import re
+
+from form_input import set_fields
 
 from leadership_handbook.core.instruments import load
 from leadership_handbook.core.templates import storage_key
@@ -17,7 +19,6 @@ from leadership_handbook.kinds.barrier_log.rules import learning_goals, prioriti
 LOG = load("barrier_log")
 FIELDS = tuple(f["id"] for f in LOG["entries"]["fields"])
 REQUIRED = tuple(f["id"] for f in LOG["entries"]["fields"] if not f.get("optional"))
-CHOSEN = tuple(f["id"] for f in LOG["entries"]["fields"] if "choices" in f)
 LABELS = {f["id"]: f["label"] for f in LOG["entries"]["fields"]}
 # The key of the five-field log (before the date and the four-part method's visible task and hidden demand).
 FIVE_FIELD_KEY = "lh:barrier-log:f29709d023"
@@ -48,19 +49,20 @@ def blank():
 
 
 def fill_log(page, rows):
-    """Clear the log, add entries until there are enough, and type each field as a reader would."""
+    """Clear the log, add entries until there are enough, and give each field its value, field by field (a reader's
+    own typing: test_a_reader_fills_it_in_and_the_answers_survive_a_reload)."""
     page.get_by_role("button", name="Clear my answers").click()
     while page.locator(".lh-entry").count() < len(rows):
         page.get_by_role("button", name="Add a row").click()
-    for n, row in enumerate(rows, start=1):
-        for field in FIELDS:
-            value = row.get(field)
-            if value is None:
-                continue
-            if field in CHOSEN:
-                page.select_option(f"#bl-{n}-{field}", str(value))
-            else:
-                page.fill(f"#bl-{n}-{field}", value)
+    set_fields(
+        page,
+        [
+            (f"#bl-{n}-{field}", str(row[field]))
+            for n, row in enumerate(rows, start=1)
+            for field in FIELDS
+            if row.get(field) is not None
+        ],
+    )
 
 
 def is_complete(row):

@@ -1,12 +1,14 @@
 """The partnering planner in the page: the brief equals rules.build_brief/brief_table for the same rows (the shared
-cases hold the rules equal; here a few plans typed as a reader would), incomplete requests are explained beside the
-field, and answers persist, clear and export."""
+cases hold the rules equal; here a few random plans, put in field by field), incomplete requests are explained beside
+the field, and answers persist, clear and export."""
 
 import csv
 import io
 import json
 import random
 import re
+
+from form_input import set_fields
 
 from leadership_handbook.core.instruments import load, source_lookup
 from leadership_handbook.core.templates import storage_key
@@ -65,11 +67,21 @@ def fill_row(page, n, row):
 
 
 def fill_plan(page, rows):
+    """Clear the brief, add requests and their choices until there are enough, and put in each field one after
+    another (tests/form_input.py; a reader's own typing: fill_row)."""
     page.get_by_role("button", name="Clear my answers").click()
     while page.locator(".lh-pp-row").count() < len(rows):
         page.get_by_role("button", name="Add a request").click()
+    fields = []
     for n, row in enumerate(rows, start=1):
-        fill_row(page, n, row)
+        card = page.locator(f'.lh-pp-row[data-row="{n}"]')
+        fields += [(f"#{P}-{n}-{field}", row[field]) for field in TEXTS]
+        for field, more in (("evidence", "Add more evidence"), ("measures", "Add another measure")):
+            for k, value in enumerate(row[field], start=1):
+                if page.locator(f"#{P}-{n}-{field}-{k}").count() == 0:
+                    card.get_by_role("button", name=more).click()
+                fields.append((f"#{P}-{n}-{field}-{k}", value))
+    set_fields(page, fields)
 
 
 def page_brief(page):

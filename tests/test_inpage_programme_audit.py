@@ -6,6 +6,8 @@ import json
 import random
 import re
 
+from form_input import set_fields
+
 from leadership_handbook.core.instruments import load
 from leadership_handbook.core.templates import storage_key
 from leadership_handbook.kinds.programme_audit.page import basis_text
@@ -21,11 +23,12 @@ UNKNOWN = AUDIT["dont_know"]["value"]  # the "Don't know" radio; scored like an 
 
 
 def fill(page, choices):
-    """Clear the form, then tick each radio as a reader would; None leaves a feature unanswered."""
+    """Clear the form, then tick each radio, one after another (tests/form_input.py; a reader's own clicks:
+    test_a_reader_fills_it_in_and_the_answers_survive_a_reload); None leaves a feature unanswered."""
     page.get_by_role("button", name="Clear my answers").click()
-    for feature_id, choice in choices.items():
-        if choice is not None:
-            page.check(f'input[name="{feature_id}"][value="{choice}"]')
+    set_fields(
+        page, [(f'input[name="{i}"][value="{choice}"]', True) for i, choice in choices.items() if choice is not None]
+    )
 
 
 def python_answers(choices):

@@ -1,5 +1,5 @@
 """The ROI calculator in the page: the figures equal rules.evaluate's and uncertainty.one_way_sensitivity's for the
-same inputs typed as a reader would, the sentences are rules.interpret's, the simulation is seeded, equal to
+same inputs as a reader types them, the sentences are rules.interpret's, the simulation is seeded, equal to
 uncertainty.monte_carlo_mulberry32's and close to uncertainty.monte_carlo's, bad input is explained beside the field,
 and answers persist, clear and export. The shared cases (kinds/roi/cases.json) hold the rules themselves equal."""
 
@@ -7,6 +7,8 @@ import csv
 import io
 import json
 import random
+
+from form_input import set_fields
 
 from leadership_handbook.core.formatting import percent
 from leadership_handbook.core.instruments import load
@@ -107,24 +109,25 @@ def ensure_rows(page, what, count):
 
 
 def fill_plan(page, plan, rng):
-    """Type the plan into a blank form as a reader would: field by field."""
+    """Put the plan into a blank form field by field, each amount as a reader might type it (tests/form_input.py)."""
     start_blank(page)
     ensure_rows(page, "cost", len(plan["costs"]))
     ensure_rows(page, "benefit", len(plan["benefits"]))
     ensure_rows(page, "intangible", len(plan["intangibles"]))
+    fields = []
     for n, c in enumerate(plan["costs"], start=1):
-        page.fill(f"#{P}-cost-{n}-label", c["label"])
-        page.select_option(f"#{P}-cost-{n}-category", c["category"])
-        page.fill(f"#{P}-cost-{n}-amount", amount_text(rng, c["amount"]))
+        fields += [(f"#{P}-cost-{n}-label", c["label"]), (f"#{P}-cost-{n}-category", c["category"])]
+        fields.append((f"#{P}-cost-{n}-amount", amount_text(rng, c["amount"])))
     for n, b in enumerate(plan["benefits"], start=1):
-        page.fill(f"#{P}-benefit-{n}-label", b["label"])
-        page.fill(f"#{P}-benefit-{n}-basis", b["basis"])
-        page.fill(f"#{P}-benefit-{n}-value", amount_text(rng, b["annual_value"]))
-        page.fill(f"#{P}-benefit-{n}-attribution", f"{b['attribution_pct']}" + ("%" if rng.random() < 0.2 else ""))
-        page.fill(f"#{P}-benefit-{n}-confidence", f"{b['confidence_pct']}")
-    for n, t in enumerate(plan["intangibles"], start=1):
-        page.fill(f"#{P}-intangible-{n}", t)
-    page.fill(f"#{P}-hurdle", "" if plan["hurdle"] is None else str(plan["hurdle"]))
+        fields += [(f"#{P}-benefit-{n}-label", b["label"]), (f"#{P}-benefit-{n}-basis", b["basis"])]
+        fields.append((f"#{P}-benefit-{n}-value", amount_text(rng, b["annual_value"])))
+        fields.append(
+            (f"#{P}-benefit-{n}-attribution", f"{b['attribution_pct']}" + ("%" if rng.random() < 0.2 else ""))
+        )
+        fields.append((f"#{P}-benefit-{n}-confidence", f"{b['confidence_pct']}"))
+    fields += [(f"#{P}-intangible-{n}", t) for n, t in enumerate(plan["intangibles"], start=1)]
+    fields.append((f"#{P}-hurdle", "" if plan["hurdle"] is None else str(plan["hurdle"])))
+    set_fields(page, fields)
 
 
 def page_summary(page):
@@ -206,7 +209,7 @@ def test_the_worked_example_is_prefilled_marked_fictional_and_scored_as_in_pytho
 def test_figures_equal_the_python_functions_for_random_inputs(page, exercise_site_url):
     page.goto(exercise_site_url + "roi.html")
     rng = random.Random(20260419)
-    for _ in range(6):  # typed as a reader would; the shared cases compare the rules on many more plans
+    for _ in range(6):  # the shared cases compare the rules on many more plans; this checks the page's wiring
         plan = random_plan(rng)
         fill_plan(page, plan, rng)
         assert_matches_python(page, python_inputs(plan))
