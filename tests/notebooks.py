@@ -1,4 +1,5 @@
-"""Run the exercise notebooks the way a reader would: top to bottom in a fresh kernel."""
+"""Run the exercise notebooks the way a reader would: top to bottom in a fresh kernel; or find them as the book's
+build ran them, in the same way, in this test run."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_cache import get_cache
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
@@ -26,6 +28,22 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_SECONDS) -> nbforma
         )
         client.execute()
     return notebook
+
+
+def run_by_the_build(build: Path, reused: Path, notebook: Path) -> nbformat.NotebookNode | None:
+    """``notebook`` as the book's build into ``build`` ran it, with its outputs, if that build ran it itself: its
+    notebook cache holds a run that the cache it was copied from, ``reused``, does not (jupyter-cache runs each
+    notebook top to bottom in a fresh kernel, with the notebook's folder as working directory, as execute_notebook
+    does). None when the build took the notebook from the reused cache, or could not run it."""
+    cache = Path(build) / "_build" / ".jupyter_cache"
+    if not cache.exists():
+        return None
+    known = {r.hashkey for r in get_cache(reused).list_cache_records()} if Path(reused).exists() else set()
+    uri = str(Path(notebook).resolve())
+    for record in get_cache(cache).list_cache_records():
+        if record.uri == uri and record.hashkey not in known:
+            return get_cache(cache).get_cache_bundle(record.pk).nb
+    return None
 
 
 def cells_with_outputs(notebook: nbformat.NotebookNode) -> list[int]:
