@@ -247,18 +247,30 @@ def needs(item) -> int:
     return 2 if names & BOOK_FIXTURES else 1 if "exercise_site_url" in names else 0
 
 
-def pytest_collection_modifyitems(config, items):
-    """Mark each test by what it needs, so `make test-fast` (-m "not build and not browser") needs neither. Then
-    run the tests that need no build first (while the builds run), the fixture book's next, the whole book's last;
+def run_order(items) -> list:
+    """The tests that need no build first (while the builds run), the fixture book's next, the whole book's last;
     a file that runs on one worker (above) goes where its most demanding test goes, first among its equals (the
-    one with the most tests first: the longest units start first, so neither worker is left with one at the end)."""
+    one with the most tests first), then the tests marked long: the longest units start first, so neither worker
+    is left with one at the end."""
+    one_worker = [item for item in items if defines_a_shared_fixture(item.path)]
+    tier = {path: max(needs(item) for item in one_worker if item.path == path) for path in {i.path for i in one_worker}}
+    size = Counter(item.path for item in one_worker)
+
+    def order(item):
+        if item.path in tier:
+            return tier[item.path], -size[item.path]
+        return needs(item), 0 if item.get_closest_marker("long") else 1
+
+    return sorted(items, key=order)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by what it needs, so `make test-fast` (-m "not build and not browser") needs neither; then
+    put them in their run_order."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & BUILD_FIXTURES or item.get_closest_marker("build"):
             item.add_marker(pytest.mark.build)
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-    one_worker = [item for item in items if defines_a_shared_fixture(item.path)]
-    tier = {path: max(needs(item) for item in one_worker if item.path == path) for path in {i.path for i in one_worker}}
-    size = Counter(item.path for item in one_worker)
-    items.sort(key=lambda item: (tier[item.path], -size[item.path]) if item.path in tier else (needs(item), 1))
+    items[:] = run_order(items)

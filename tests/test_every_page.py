@@ -11,6 +11,7 @@ from leadership_handbook.site_check import html_pages, is_redirect
 PARTS = 4  # about seven pages, seven seconds, each
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("part", range(PARTS))
 def test_every_page_runs_clean_under_its_policy_and_passes_axe(site, site_url, browser, part):
     pages = html_pages(site)

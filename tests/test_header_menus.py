@@ -82,6 +82,7 @@ def walk(page):
     return seen
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_the_menus_look_and_behave_as_with_bootstrap(site_url, browser, viewport):
     ours = open_variant(browser, site_url, VIEWPORTS[viewport], with_bootstrap=False)

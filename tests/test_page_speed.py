@@ -86,6 +86,7 @@ def difference(png_one: bytes, png_two: bytes):
     return (0, 0, *one.size) if one.size != two.size else ImageChops.difference(one, two).getbbox()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_purging_the_css_changes_no_pixel(site, browser, tmp_path, scheme):
     """The sample pages, on a desktop and a phone, closed and with the sidebar and the search opened, look the same

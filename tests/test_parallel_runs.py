@@ -9,8 +9,9 @@ import sys
 import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
-from conftest import ROOT, defines_a_shared_fixture, made_once
+from conftest import ROOT, defines_a_shared_fixture, made_once, run_order
 
 SHARED = """
 import os
@@ -76,3 +77,31 @@ def test_a_make_that_failed_is_reported_to_the_next_test_that_asks_not_a_leftove
             raised = error
         assert "Chromium crashed" in str(raised) and not isinstance(raised, FileExistsError), attempt
     assert isinstance(raised, RuntimeError) and "failed earlier in this run" in str(raised)
+
+
+def test_the_tests_marked_long_start_first_among_those_needing_the_same_build(tmp_path):
+    """Each worker takes the next test as it finishes one: a long test started last would leave one worker alone."""
+    plain, own = tmp_path / "test_plain.py", tmp_path / "test_own.py"
+    plain.write_text("", "utf-8")
+    own.write_text('@pytest.fixture(scope="module")\ndef printed():\n    pass\n', "utf-8")
+
+    def item(name, path, fixtures=(), long=False):
+        marker = SimpleNamespace(name="long") if long else None
+        return SimpleNamespace(name=name, path=path, fixturenames=fixtures, get_closest_marker=lambda _: marker)
+
+    items = [
+        item("quick", plain),
+        item("book", plain, ["site"]),
+        item("long book", plain, ["site"], long=True),
+        item("printed", own, ["site"]),
+        item("long quick", plain, long=True),
+        item("fixture book", plain, ["exercise_site_url"]),
+    ]
+    assert [i.name for i in run_order(items)] == [
+        "long quick",
+        "quick",
+        "fixture book",
+        "printed",
+        "long book",
+        "book",
+    ]
