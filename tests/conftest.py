@@ -24,6 +24,7 @@ from leadership_handbook.build import build_book
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOTEBOOK_CACHE = ROOT / "_build" / ".jupyter_cache"  # the notebooks `make book` ran, which the suite's build reuses
 
 _BUILDS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="build")
 _STARTED: dict[str, Future] = {}
@@ -64,9 +65,8 @@ def once_per_run(tmp_path_factory, name: str, make) -> Future:
 
 def _book(output: Path):
     """A clean, strict build of the whole book into an empty folder (incremental builds hide warnings)."""
-    cache = ROOT / "_build" / ".jupyter_cache"
-    if cache.exists():  # executed notebooks are reused only when their code is unchanged
-        shutil.copytree(cache, output / "_build" / ".jupyter_cache")
+    if NOTEBOOK_CACHE.exists():  # executed notebooks are reused only when their code is unchanged
+        shutil.copytree(NOTEBOOK_CACHE, output / "_build" / ".jupyter_cache")
     return build_book(ROOT, output), output / "_build" / "html"
 
 

@@ -39,10 +39,10 @@ def run_by_the_build(build: Path, reused: Path, notebook: Path) -> nbformat.Note
     if not cache.exists():
         return None
     known = {r.hashkey for r in get_cache(reused).list_cache_records()} if Path(reused).exists() else set()
-    uri = str(Path(notebook).resolve())
-    for record in get_cache(cache).list_cache_records():
+    uri, runs = str(Path(notebook).resolve()), get_cache(cache)
+    for record in runs.list_cache_records():
         if record.uri == uri and record.hashkey not in known:
-            return get_cache(cache).get_cache_bundle(record.pk).nb
+            return runs.get_cache_bundle(record.pk).nb
     return None
 
 

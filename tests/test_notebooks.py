@@ -2,7 +2,7 @@
 
 import nbformat
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, NOTEBOOK_CACHE, ROOT
 from nbclient.exceptions import CellExecutionError
 from notebooks import cells_with_outputs, execute_notebook, run_by_the_build
 
@@ -21,7 +21,7 @@ def test_notebook_runs_in_a_fresh_kernel(notebook, book_build):
     # (all of them on a fresh clone); a notebook taken from that cache runs here, since code it imports may have
     # changed since.
     _, html = book_build
-    executed = run_by_the_build(html.parent.parent, ROOT / "_build" / ".jupyter_cache", notebook)
+    executed = run_by_the_build(html.parent.parent, NOTEBOOK_CACHE, notebook)
     if executed is None:
         executed = execute_notebook(notebook)
     outputs = [output for cell in executed.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
