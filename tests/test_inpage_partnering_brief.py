@@ -54,33 +54,32 @@ def random_plan(rng):
     return rows
 
 
-def fill_row(page, n, row):
-    """Fill request n as a reader would: type the texts, choose from the lists, add choices as needed."""
+def request_fields(page, n, row):
+    """[(selector, value, chosen from a list)] of request n, with a box added for each further choice, as a reader
+    adds them."""
     card = page.locator(f'.lh-pp-row[data-row="{n}"]')
-    for field in TEXTS:
-        page.fill(f"#{P}-{n}-{field}", row[field])
+    fields = [(f"#{P}-{n}-{field}", row[field], False) for field in TEXTS]
     for field, more in (("evidence", "Add more evidence"), ("measures", "Add another measure")):
         for k, value in enumerate(row[field], start=1):
             if page.locator(f"#{P}-{n}-{field}-{k}").count() == 0:
                 card.get_by_role("button", name=more).click()
-            page.select_option(f"#{P}-{n}-{field}-{k}", value)
+            fields.append((f"#{P}-{n}-{field}-{k}", value, True))
+    return fields
+
+
+def fill_row(page, n, row):
+    """Fill request n as a reader would: add the boxes its choices need, type the texts, choose from the lists."""
+    for selector, value, chosen in request_fields(page, n, row):
+        (page.select_option if chosen else page.fill)(selector, value)
 
 
 def fill_plan(page, rows):
-    """Clear the brief, add requests and their choices until there are enough, and put in each field one after
+    """Clear the brief, add requests and their boxes until there are enough, and put in each field one after
     another (tests/form_input.py; a reader's own typing: fill_row)."""
     page.get_by_role("button", name="Clear my answers").click()
     while page.locator(".lh-pp-row").count() < len(rows):
         page.get_by_role("button", name="Add a request").click()
-    fields = []
-    for n, row in enumerate(rows, start=1):
-        card = page.locator(f'.lh-pp-row[data-row="{n}"]')
-        fields += [(f"#{P}-{n}-{field}", row[field]) for field in TEXTS]
-        for field, more in (("evidence", "Add more evidence"), ("measures", "Add another measure")):
-            for k, value in enumerate(row[field], start=1):
-                if page.locator(f"#{P}-{n}-{field}-{k}").count() == 0:
-                    card.get_by_role("button", name=more).click()
-                fields.append((f"#{P}-{n}-{field}-{k}", value))
+    fields = [(selector, value) for n, row in enumerate(rows, 1) for selector, value, _ in request_fields(page, n, row)]
     set_fields(page, fields)
 
 
