@@ -1,5 +1,6 @@
 """The suite runs on two pytest-xdist workers (tests/conftest.py): a test file with a module- or session-scoped
-fixture of its own runs whole on one worker, and a build shared through `once_per_run` is made once per run."""
+fixture of its own runs whole on one worker, a build shared through `once_per_run` is made once per run, and the
+tests marked long start first among those that need the same build."""
 
 import os
 import re
